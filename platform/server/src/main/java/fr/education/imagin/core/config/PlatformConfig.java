@@ -1,0 +1,67 @@
+package fr.education.imagin.core.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+/** The platform's whole configuration, as plain records built once at start. */
+public record PlatformConfig(
+        Http http,
+        Cluster cluster,
+        Database database,
+        Path tenantsDir,
+        Path pluginsDir,
+        boolean demo,
+        Duration sessionTimeout,
+        boolean benchRoutes,
+        String logFormat) {
+
+    public record Http(String host, int port, String publicUrl) {
+    }
+
+    /** Hazelcast TCP/IP join: every member lists the others; multicast stays off. */
+    public record Cluster(String name, String host, int port, List<String> members) {
+    }
+
+    /** {@code jdbcUrl} empty means the platform provides an embedded PostgreSQL itself. */
+    public record Database(String jdbcUrl, String user, String password, int poolSize,
+                           Path embeddedDir, int embeddedPort) {
+        public boolean embedded() {
+            return jdbcUrl.isEmpty();
+        }
+
+        public Database withJdbc(String url, String user, String password) {
+            return new Database(url, user, password, poolSize, embeddedDir, embeddedPort);
+        }
+    }
+
+    public static PlatformConfig from(ConfigSource source) {
+        int port = source.getInt(Setting.HTTP_PORT);
+        String publicUrl = source.get(Setting.PUBLIC_URL).isEmpty()
+                ? "http://localhost:" + port : source.get(Setting.PUBLIC_URL);
+        List<String> members = Arrays.stream(source.get(Setting.CLUSTER_MEMBERS).split(","))
+                .map(String::trim).filter(m -> !m.isEmpty()).toList();
+        int sessionMinutes = source.getInt(Setting.SESSION_TIMEOUT_MINUTES);
+        if (sessionMinutes < 1) {
+            throw new IllegalArgumentException(Setting.SESSION_TIMEOUT_MINUTES.key() + " must be at least 1");
+        }
+        return new PlatformConfig(
+                new Http(source.get(Setting.HTTP_HOST), port, publicUrl),
+                new Cluster(source.get(Setting.CLUSTER_NAME), source.get(Setting.CLUSTER_HOST),
+                        source.getInt(Setting.CLUSTER_PORT), members),
+                new Database(source.get(Setting.DB_URL), source.get(Setting.DB_USER), source.get(Setting.DB_PASSWORD),
+                        source.getInt(Setting.DB_POOL_SIZE), Path.of(source.get(Setting.EMBEDDED_DB_DIR)),
+                        source.getInt(Setting.EMBEDDED_DB_PORT)),
+                Path.of(source.get(Setting.TENANTS_DIR)),
+                Path.of(source.get(Setting.PLUGINS_DIR)),
+                source.getBoolean(Setting.DEMO),
+                Duration.ofMinutes(sessionMinutes),
+                source.getBoolean(Setting.BENCH_ROUTES),
+                source.get(Setting.LOG_FORMAT));
+    }
+
+    public PlatformConfig withDatabase(Database database) {
+        return new PlatformConfig(http, cluster, database, tenantsDir, pluginsDir, demo, sessionTimeout, benchRoutes, logFormat);
+    }
+}

@@ -1,0 +1,55 @@
+package fr.education.imagin.core.config;
+
+/**
+ * Every configuration key the platform reads, with its default. A key is read from the YAML
+ * file (nested form: {@code http: { port: 8080 }}), then from the environment variable
+ * {@link #envName()}, then from a {@code -Dimagin.<key>} system property: the last one found wins.
+ */
+public enum Setting {
+    HTTP_HOST("http.host", "0.0.0.0", "address the HTTP server listens on"),
+    HTTP_PORT("http.port", "8080", "HTTP port"),
+    PUBLIC_URL("http.public-url", "", "external URL of this member (defaults to http://localhost:<port>)"),
+    CLUSTER_NAME("cluster.name", "imagin", "Hazelcast cluster name; members with another name never join"),
+    CLUSTER_HOST("cluster.host", "127.0.0.1", "address this member binds for cluster traffic"),
+    CLUSTER_PORT("cluster.port", "5701", "cluster port of this member"),
+    CLUSTER_MEMBERS("cluster.members", "127.0.0.1:5701", "comma-separated host:port list of the members (TCP/IP join, multicast off)"),
+    DB_URL("db.url", "", "JDBC URL of PostgreSQL; empty = start an embedded PostgreSQL"),
+    DB_USER("db.user", "postgres", "database user"),
+    DB_PASSWORD("db.password", "", "database password"),
+    DB_POOL_SIZE("db.pool-size", "8", "connections of the request-path pool (shared by every tenant)"),
+    EMBEDDED_DB_DIR("embedded-db.dir", ".imagin/pgdata", "data folder of the embedded PostgreSQL"),
+    EMBEDDED_DB_PORT("embedded-db.port", "54329", "port of the embedded PostgreSQL"),
+    TENANTS_DIR("tenants.dir", "tenants", "folder of the tenant files that seed the registry at first start"),
+    PLUGINS_DIR("plugins.dir", "plugins/dist", "folder of the plugin jars"),
+    DEMO("demo.enabled", "false", "fill the demo académies with generated data and create the demo accounts"),
+    SESSION_TIMEOUT_MINUTES("session.timeout-minutes", "30", "inactivity timeout of a session"),
+    BENCH_ROUTES("bench.enabled", "false", "serve the bare baseline page /bench/fortunes"),
+    LOG_FORMAT("log.format", "text", "text or json");
+
+    private final String key;
+    private final String defaultValue;
+    private final String description;
+
+    Setting(String key, String defaultValue, String description) {
+        this.key = key;
+        this.defaultValue = defaultValue;
+        this.description = description;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** {@code http.pool-size} → {@code IMAGIN_HTTP_POOL_SIZE}. */
+    public String envName() {
+        return "IMAGIN_" + key.toUpperCase().replace('.', '_').replace('-', '_');
+    }
+}

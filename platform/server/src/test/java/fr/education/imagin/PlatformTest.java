@@ -1,0 +1,181 @@
+package fr.education.imagin;
+
+import fr.education.imagin.core.config.Setting;
+import fr.education.imagin.demo.DemoAccount;
+import fr.education.imagin.testkit.Browser;
+import fr.education.imagin.testkit.TestPlatform;
+import fr.education.imagin.testkit.TestPostgres;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The platform as a user meets it: one real member on real PostgreSQL with the demo académies. */
+class PlatformTest {
+
+    private static Platform platform;
+    private static String base;
+    private static String jdbcUrl;
+
+    @BeforeAll
+    static void start() {
+        jdbcUrl = TestPostgres.newDatabase();
+        Map<Setting, String> settings = TestPlatform.settings(jdbcUrl);
+        settings.put(Setting.BENCH_ROUTES, "true");
+        platform = TestPlatform.start(settings);
+        base = TestPlatform.baseUrl(platform);
+    }
+
+    @AfterAll
+    static void stop() {
+        platform.close();
+    }
+
+    @Test
+    void healthAndReadinessReportDatabaseAndCluster() {
+        Browser browser = new Browser();
+        HttpResponse<String> health = browser.get(base + "/health");
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(new JsonObject(health.body()).getString("status")).isEqualTo("UP");
+
+        JsonObject ready = new JsonObject(browser.get(base + "/ready").body());
+        assertThat(ready.getString("status")).isEqualTo("UP");
+        assertThat(ready.getJsonObject("database").getString("status")).isEqualTo("UP");
+        assertThat(ready.getJsonObject("cluster").getInteger("members")).isEqualTo(1);
+    }
+
+    @Test
+    void landingListsTheDemoAcademies() {
+        String body = new Browser().get(base + "/").body();
+        assertThat(body).contains("ACADEMIE DE RENNES", "ACADEMIE DE TOULOUSE",
+                "SERVICE INTERACADEMIQUE DES EXAMENS ET CONCOURS", "href=\"/rennes/\"");
+    }
+
+    @Test
+    void unknownTenantGetsAFrenchNotFoundPageWithoutStackTrace() {
+        HttpResponse<String> response = new Browser().get(base + "/lyon/");
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.body()).contains("Page introuvable").doesNotContain("Exception");
+    }
+
+    @Test
+    void anonymousVisitorIsSentToTheLoginForm() {
+        HttpResponse<String> response = new Browser().get(base + "/rennes/");
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(response.headers().firstValue("location")).hasValue("/rennes/connexion");
+    }
+
+    @Test
+    void chefDEtablissementSignsInAndSeesHisEstablishmentAndTheWelcomeMessage() {
+        Browser browser = new Browser();
+        HttpResponse<String> login = browser.login(base, "toulouse", "ce.0310038y", "imagin-demo");
+        assertThat(login.statusCode()).isEqualTo(302);
+        assertThat(login.headers().firstValue("location")).hasValue("/toulouse/");
+
+        String home = browser.get(base + "/toulouse/").body();
+        assertThat(home).contains("ACADEMIE DE TOULOUSE", "0310038Y", "LYCEE POLYVALENT PIERRE-PAUL RIQUET",
+                "Connecté en tant que", "Les convocations aux épreuves de la session de juin");
+    }
+
+    @Test
+    void wrongPasswordIsRefusedWithAFrenchMessage() {
+        HttpResponse<String> response = new Browser().login(base, "rennes", "gest.rennes", "mauvais");
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.body()).contains("Erreur : Identifiant ou mot de passe incorrect.");
+    }
+
+    @Test
+    void anAccountOfOneAcademyCannotSignInToAnother() {
+        Browser browser = new Browser();
+        assertThat(browser.login(base, "rennes", "gest.toulouse", "imagin-demo").statusCode()).isEqualTo(401);
+        assertThat(browser.get(base + "/rennes/").statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void aSessionOfOneAcademyIsRefusedInAnother() {
+        Browser browser = new Browser();
+        browser.login(base, "toulouse", "gest.toulouse", "imagin-demo");
+        assertThat(browser.get(base + "/toulouse/").statusCode()).isEqualTo(200);
+        HttpResponse<String> other = browser.get(base + "/rennes/");
+        assertThat(other.statusCode()).isEqualTo(403);
+        assertThat(other.body()).contains("Accès refusé");
+    }
+
+    @Test
+    void aPostWithoutCsrfTokenIsRefusedAndSignsNobodyIn() {
+        Browser browser = new Browser();
+        browser.get(base + "/rennes/connexion");
+        HttpResponse<String> response = browser.post(base + "/rennes/connexion",
+                Map.of("login", "gest.rennes", "password", "imagin-demo"));
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(browser.get(base + "/rennes/").statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void quitterEndsTheSession() {
+        Browser browser = new Browser();
+        browser.login(base, "rennes", "gest.rennes", "imagin-demo");
+        assertThat(browser.submit(base + "/rennes/", base + "/rennes/quitter", Map.of()).statusCode()).isEqualTo(302);
+        assertThat(browser.get(base + "/rennes/").statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void responsesCarryTheSecurityHeadersAndAHttpOnlySessionCookie() {
+        HttpResponse<String> response = new Browser().get(base + "/rennes/connexion");
+        assertThat(response.headers().firstValue("content-security-policy")).hasValueSatisfying(csp ->
+                assertThat(csp).contains("frame-ancestors 'none'"));
+        assertThat(response.headers().firstValue("referrer-policy")).hasValue("same-origin");
+        assertThat(response.headers().allValues("set-cookie"))
+                .anySatisfy(cookie -> assertThat(cookie).startsWith("imagin.session=").containsIgnoringCase("HttpOnly").contains("SameSite=Lax"));
+    }
+
+    @Test
+    void demoAccountsArePrintedForEveryDemoAcademy() {
+        assertThat(platform.demoAccounts()).extracting(DemoAccount::login)
+                .contains("admin", "gest.rennes", "gest.toulouse", "gest.siec", "ce.0310038y");
+    }
+
+    @Test
+    void sharedLyceeIsAnExamCentreInTwoAcademies() throws SQLException {
+        try (Connection conn = DriverManager.getConnection(jdbcUrl, "postgres", "");
+             Statement st = conn.createStatement();
+             ResultSet rows = st.executeQuery(
+                     "select string_agg(tenant_code, ',' order by tenant_code) from platform.centre_examen_academie where uai = '0310038Y'")) {
+            rows.next();
+            assertThat(rows.getString(1)).isEqualTo("siec,toulouse");
+        }
+    }
+
+    @Test
+    void eachTenantHasItsOwnSchemaWithItsOwnData() throws SQLException {
+        try (Connection conn = DriverManager.getConnection(jdbcUrl, "postgres", "");
+             Statement st = conn.createStatement();
+             ResultSet rows = st.executeQuery("""
+                     select (select count(*) from t_rennes.personnel), (select count(*) from t_toulouse.personnel),
+                            (select count(*) from t_rennes.etablissement e where e.uai like '035%'),
+                            (select count(*) from t_rennes.etablissement e where e.uai like '031%')""")) {
+            rows.next();
+            assertThat(rows.getLong(1)).isGreaterThan(100);
+            assertThat(rows.getLong(2)).isGreaterThan(100);
+            assertThat(rows.getLong(3)).isGreaterThan(10);
+            assertThat(rows.getLong(4)).isZero();
+        }
+    }
+
+    @Test
+    void baselinePageEscapesItsData() {
+        String body = new Browser().get(base + "/bench/fortunes").body();
+        assertThat(body).contains("&lt;script&gt;alert(").doesNotContain("<script>alert(")
+                .contains("フレームワークのベンチマーク", "Additional fortune added at request time.");
+    }
+}

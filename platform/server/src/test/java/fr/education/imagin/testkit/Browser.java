@@ -1,0 +1,80 @@
+package fr.education.imagin.testkit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * An HTTP client that behaves like a browser for server-side tests: keeps cookies, does not
+ * follow redirects (tests assert them), and posts forms with the page's CSRF token.
+ */
+public final class Browser {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"X-XSRF-TOKEN\" value=\"([^\"]*)\"");
+
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient client = HttpClient.newBuilder()
+            .cookieHandler(cookies)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+
+    public HttpResponse<String> get(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).GET());
+    }
+
+    /** Loads {@code formPageUrl}, takes its CSRF token and posts {@code fields} to {@code actionUrl}. */
+    public HttpResponse<String> submit(String formPageUrl, String actionUrl, Map<String, String> fields) {
+        HttpResponse<String> page = get(formPageUrl);
+        Matcher token = CSRF.matcher(page.body());
+        Map<String, String> all = new LinkedHashMap<>(fields);
+        if (token.find()) {
+            all.put("X-XSRF-TOKEN", token.group(1));
+        }
+        return post(actionUrl, all);
+    }
+
+    public HttpResponse<String> post(String url, Map<String, String> fields) {
+        String form = fields.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+    }
+
+    /** Signs in through the built-in login of {@code baseUrl/tenant}. */
+    public HttpResponse<String> login(String baseUrl, String tenant, String login, String password) {
+        String page = baseUrl + "/" + tenant + "/connexion";
+        return submit(page, page, Map.of("login", login, "password", password));
+    }
+
+    /** The session cookie's value, to replay it against another member. */
+    public String cookieHeader() {
+        return cookies.getCookieStore().getCookies().stream()
+                .map(c -> c.getName() + "=" + c.getValue()).collect(Collectors.joining("; "));
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
