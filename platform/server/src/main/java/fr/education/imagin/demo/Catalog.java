@@ -22,7 +22,35 @@ final class Catalog {
         };
     }
 
-    record Discipline(String libelle, int weight, int levels, boolean sciences, String[] matieres) {}
+    /**
+     * @param tracks structure prefixes of the classes this discipline teaches in (technological and
+     *               vocational disciplines teach in their own tracks only); {@code null} = any class of its levels
+     */
+    record Discipline(String libelle, int weight, int levels, boolean sciences, String[] matieres, String[] tracks) {
+        Discipline(String libelle, int weight, int levels, boolean sciences, String[] matieres) {
+            this(libelle, weight, levels, sciences, matieres, null);
+        }
+
+        boolean teachesIn(Mef mef) {
+            if (tracks == null) {
+                return true;
+            }
+            for (String t : tracks) {
+                if (mef.structure().startsWith(t)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    private static final String[] PRO = {"2PRO", "1PRO", "TPRO", "1CAP", "2CAP"};
+
+    private static String[] tracks(String[] base, String... more) {
+        String[] out = java.util.Arrays.copyOf(base, base.length + more.length);
+        System.arraycopy(more, 0, out, base.length, more.length);
+        return out;
+    }
 
     static final List<Discipline> DISCIPLINES = List.of(
         new Discipline("LETTRES MODERNES", 10, C | L, false,
@@ -30,7 +58,8 @@ final class Catalog {
         new Discipline("LETTRES CLASSIQUES", 2, C | L, false, new String[] {"FRANCAIS", "LATIN", "GREC"}),
         new Discipline("MATHEMATIQUES", 10, C | L, true,
                 new String[] {"MATHEMATIQUES", "ENSEIGNEMENT SCIENTIFIQUE", "MATHEMATIQUES EXPERTES"}),
-        new Discipline("PHILOSOPHIE", 2, L, false, new String[] {"PHILOSOPHIE", "HUMANITES LITTERATURE PHILO"}),
+        new Discipline("PHILOSOPHIE", 2, L, false, new String[] {"PHILOSOPHIE", "HUMANITES LITTERATURE PHILO"},
+                new String[] {"TG", "TSTMG", "TSTI", "TSTL", "TST2S", "1G"}),
         new Discipline("SCIENCES VIE ET TERRE", 5, C | L, true,
                 new String[] {"SCIENCES VIE ET TERRE", "ENSEIGNEMENT SCIENTIFIQUE"}),
         new Discipline("PHYSIQUE CHIMIE", 5, C | L, true,
@@ -41,19 +70,25 @@ final class Catalog {
         new Discipline("ITALIEN", 1, C | L, false, new String[] {"ITALIEN LV2"}),
         new Discipline("HISTOIRE GEOGRAPHIE", 8, C | L, false,
                 new String[] {"HISTOIRE-GEOGRAPHIE", "ENS. MORAL & CIVIQUE", "HIST.-GEO. GEOPOL. SC. POL."}),
-        new Discipline("SC. ECONO. & SOCIALES", 2, L, false, new String[] {"SC. ECONOMIQUES ET SOCIALES"}),
+        new Discipline("SC. ECONO. & SOCIALES", 2, L, false, new String[] {"SC. ECONOMIQUES ET SOCIALES"},
+                new String[] {"2NDE", "1G", "TG"}),
         new Discipline("EDUCATION PHYSIQUE ET SPORT.", 6, C | L | P, false,
                 new String[] {"EDUCATION PHYSIQUE ET SPORTIVE"}),
         new Discipline("NUMERIQUE SC. INFORMATIQUES", 1, L, true,
-                new String[] {"NUMERIQUE ET SC. INFORMATIQUES", "SC. NUMERIQUES & TECHNOLOGIE", "INFORMATIQUE"}),
+                new String[] {"NUMERIQUE ET SC. INFORMATIQUES", "SC. NUMERIQUES & TECHNOLOGIE", "INFORMATIQUE"},
+                new String[] {"2NDE", "1G", "TG", "BTS"}),
         new Discipline("BIOTECHNOLOGIES", 1, L | P, true,
-                new String[] {"BIOCHIMIE-BIOLOGIE-BIOTECHNO.", "PREVENTION SANTE ENVIRONNEMENT"}),
+                new String[] {"BIOCHIMIE-BIOLOGIE-BIOTECHNO.", "PREVENTION SANTE ENVIRONNEMENT"},
+                tracks(PRO, "2NDE", "1STL", "TSTL")),
         new Discipline("ECO.GEST.", 4, L | P, false,
-                new String[] {"ECONOMIE-GESTION", "DROIT ET ECONOMIE", "MANAGEMENT"}),
+                new String[] {"ECONOMIE-GESTION", "DROIT ET ECONOMIE", "MANAGEMENT"},
+                tracks(PRO, "2NDE", "1STMG", "TSTMG", "BTS")),
         new Discipline("GENIE MECANIQUE", 2, L | P, true,
-                new String[] {"INGENIERIE DEVELOPPEMENT DURABLE", "MAINTENANCE DES SYSTEMES"}),
+                new String[] {"INGENIERIE DEVELOPPEMENT DURABLE", "MAINTENANCE DES SYSTEMES"},
+                tracks(PRO, "2NDE", "1STI", "TSTI")),
         new Discipline("GENIE ELECTRIQUE", 2, L | P, true,
-                new String[] {"ELECTROTECHNIQUE", "INGENIERIE DEVELOPPEMENT DURABLE"}),
+                new String[] {"ELECTROTECHNIQUE", "INGENIERIE DEVELOPPEMENT DURABLE"},
+                tracks(PRO, "2NDE", "1STI", "TSTI")),
         new Discipline("TECHNOLOGIE", 3, C, true, new String[] {"TECHNOLOGIE"}),
         new Discipline("ARTS PLASTIQUES", 2, C | L, false, new String[] {"ARTS PLASTIQUES"}),
         new Discipline("EDUCATION MUSICALE", 2, C, false, new String[] {"EDUCATION MUSICALE"}),
@@ -61,7 +96,8 @@ final class Catalog {
                 new String[] {"FRANCAIS", "HISTOIRE-GEOGRAPHIE", "ENS. MORAL & CIVIQUE"}),
         new Discipline("MATHS-SCIENCES PHYSIQ.", 6, P, true, new String[] {"MATHEMATIQUES", "PHYSIQUE-CHIMIE"}),
         new Discipline("SC. MEDICO-SOCIALES", 1, L | P, false,
-                new String[] {"SC. ET TECHN. SANITAIRES ET SOCIALES", "PREVENTION SANTE ENVIRONNEMENT"}),
+                new String[] {"SC. ET TECHN. SANITAIRES ET SOCIALES", "PREVENTION SANTE ENVIRONNEMENT"},
+                tracks(PRO, "2NDE", "1ST2S", "TST2S")),
         new Discipline("HOTEL.OPT.TECHNIQ.CULINAIRES", 1, P, true, new String[] {"TECHNIQUES CULINAIRES"}),
         new Discipline("ARTS APPLIQUES", 1, P, false, new String[] {"ARTS APPLIQUES ET CULTURES ARTISTIQUES"}));
 
@@ -80,6 +116,10 @@ final class Catalog {
         new Mef("21431004110", "TERMINALE STMG", "TSTMG", L, true),
         new Mef("21332212110", "1ERE STI2D", "1STI", L, false),
         new Mef("21432212110", "TERMINALE STI2D", "TSTI", L, true),
+        new Mef("21333103110", "1ERE STL", "1STL", L, false),
+        new Mef("21433103110", "TERMINALE STL", "TSTL", L, true),
+        new Mef("21334002110", "1ERE ST2S", "1ST2S", L, false),
+        new Mef("21434002110", "TERMINALE ST2S", "TST2S", L, true),
         new Mef("32032006210", "BTS 1ERE ANNEE", "BTS1-", L, false),
         new Mef("32132006210", "BTS 2EME ANNEE", "BTS2-", L, false),
         new Mef("24725002110", "2NDE PRO", "2PRO", P, false),
@@ -269,18 +309,57 @@ final class Catalog {
             "validation-competences", "missions", "convocations", "service-fait", "signatures", "indemnites",
             "autres-academies");
 
-    static final String[] OBSERVATIONS_MISSION = {
-        "Réunion d'entente à 9h00 en salle des professeurs.",
+    private static final String[] OBS_GENERAL = {
         "Prévoir une pièce d'identité et la convocation.",
-        "Remise des copies au centre à 8h00 le premier jour.",
-        "Accès par l'entrée du gymnase (parking réservé aux examinateurs).",
-        "Réunion d'harmonisation le dernier jour à 14h00.\nRemise des bordereaux de notation avant 17h00.",
-        "Calculatrice en mode examen obligatoire pour les candidats.",
-        "Les sujets seront distribués par le chef de centre.",
+        "Accès par l'entrée du gymnase (parking réservé aux intervenants).",
         "Repas pris en charge au restaurant scolaire (s'inscrire à l'accueil).",
-        "Correction dématérialisée sur SANTORIN : identifiants envoyés par mail.",
-        "Interrogations de 20 minutes, préparation de 20 minutes.",
+        "Se présenter à l'accueil du centre d'examen à 7h45.",
     };
+    private static final String[] OBS_CORRECTION = {
+        "Réunion d'entente à 9h00 en salle des professeurs.",
+        "Retrait des copies au centre à 8h00 le premier jour.",
+        "Réunion d'harmonisation le dernier jour à 14h00.\nRemise des bordereaux de notation avant 17h00.",
+        "Correction dématérialisée sur SANTORIN : identifiants envoyés par mail.",
+    };
+    private static final String[] OBS_ORAL = {
+        "Interrogations de 20 minutes, préparation de 20 minutes.",
+        "Listes de textes des candidats remises par le chef de centre.",
+        "Deux examinateurs par commission.",
+    };
+    private static final String[] OBS_PRATIQUE = {
+        "Blouse obligatoire. Les sujets seront distribués par le chef de centre.",
+        "Préparation des paillasses la veille avec les personnels de laboratoire.",
+        "Tenue de sport exigée ; barèmes nationaux fournis sur place.",
+    };
+    private static final String[] OBS_SURVEILLANCE = {
+        "Calculatrice en mode examen obligatoire pour les candidats.",
+        "Tiers temps : deux salles dédiées au rez-de-chaussée.",
+        "Ouverture des enveloppes de sujets en présence des candidats.",
+    };
+    private static final String[] OBS_JURY = {
+        "Délibération à 9h00, publication des résultats à 10h00.",
+        "Livrets scolaires consultables sur place.",
+    };
+    private static final String[] OBS_NUMERISATION = {
+        "Numérisation des lots dès réception ; bordereaux à signer.",
+    };
+
+    /** Observations that make sense for a mission of this type. */
+    static String[] observations(String type) {
+        return switch (type) {
+            case "CORR", "COEC" -> OBS_CORRECTION;
+            case "ORAL", "INEC" -> OBS_ORAL;
+            case "PRAT", "PRECE" -> OBS_PRATIQUE;
+            case "SURV" -> OBS_SURVEILLANCE;
+            case "JURY" -> OBS_JURY;
+            case "SSCAN" -> OBS_NUMERISATION;
+            default -> OBS_GENERAL;
+        };
+    }
+
+    static String[] generalObservations() {
+        return OBS_GENERAL;
+    }
 
     static final String[] OBSERVATIONS_AFFECTATION = {
         "Convocation à 7h45 pour la préparation des salles.",

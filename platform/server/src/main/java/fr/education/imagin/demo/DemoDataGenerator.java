@@ -81,20 +81,33 @@ public final class DemoDataGenerator {
                     throw new IllegalStateException("schema " + schema + " already has establishments; demo data needs an empty tenant");
                 }
             }
+            Set<String> missionColumns = new HashSet<>();
+            try (PreparedStatement ps = conn.prepareStatement(
+                    "select column_name from information_schema.columns where table_schema = ? and table_name = 'mission'")) {
+                ps.setString(1, schema);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        missionColumns.add(rs.getString(1));
+                    }
+                }
+            }
             CopyManager copy = conn.unwrap(PGConnection.class).getCopyAPI();
-            Run run = new Run(seed, copy, profile, size, shared, LocalDate.now());
+            Run run = new Run(seed, copy, profile, size, shared, LocalDate.now(), missionColumns);
             run.load();
             run.finish(conn);
             conn.commit();
             committed = true;
             Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
             LoadReport report = new LoadReport(run.total(), elapsed);
+            StringBuilder tables = new StringBuilder();
             for (Map.Entry<String, Long> e : run.counts.entrySet()) {
-                LOG.atInfo().addKeyValue("schema", schema).addKeyValue("table", e.getKey())
+                tables.append(tables.isEmpty() ? "" : " ").append(e.getKey()).append('=').append(e.getValue());
+                LOG.atDebug().addKeyValue("schema", schema).addKeyValue("table", e.getKey())
                         .addKeyValue("rows", e.getValue()).addKeyValue("ms", run.millis.get(e.getKey()))
                         .log("demo data table loaded");
             }
             LOG.atInfo().addKeyValue("schema", schema).addKeyValue("tenant", profile.tenantCode())
+                    .addKeyValue("tables", tables)
                     .addKeyValue("rows", report.rows()).addKeyValue("ms", elapsed.toMillis())
                     .addKeyValue("analyzeMs", run.analyzeMillis)
                     .addKeyValue("rowsPerSecond", Math.round(report.rowsPerSecond()))
@@ -108,7 +121,14 @@ public final class DemoDataGenerator {
                     LOG.atWarn().setCause(e).log("rollback of the demo data load failed");
                 }
             }
-            conn.setAutoCommit(autoCommit);
+            try {
+                conn.setAutoCommit(autoCommit);
+            } catch (SQLException e) {
+                if (committed) {
+                    throw e;
+                }
+                LOG.atWarn().setCause(e).log("could not restore auto-commit after a failed demo data load");
+            }
         }
     }
 
@@ -133,6 +153,9 @@ public final class DemoDataGenerator {
         final long todayDay;
         final String domain;
         final Map<String, Long> counts = new LinkedHashMap<>();
+        /** Optional mission columns added by later migrations (filled only when present). */
+        final boolean hasVariante;
+        final boolean hasCyclades;
         final Map<String, Long> millis = new LinkedHashMap<>();
         private long phaseStart = System.nanoTime();
 
@@ -174,6 +197,8 @@ public final class DemoDataGenerator {
         int[] misStart;
         byte[] misDays;
         boolean[] misConvEtab;
+        /** INEC missions whose candidates Cyclades has not finished assigning (CONV-9): not convened yet. */
+        boolean[] misCycladesPending;
         int[] misComFirst;
         byte[] misComCount;
         int[] misJuryFirst;
@@ -190,7 +215,9 @@ public final class DemoDataGenerator {
         byte[] affSlots;
 
         Run(long seed, CopyManager copy, AcademyProfile profile, DemoSize size, List<SharedCentre> shared,
-            LocalDate today) {
+            LocalDate today, Set<String> missionColumns) {
+            this.hasVariante = missionColumns.contains("variante");
+            this.hasCyclades = missionColumns.contains("affectation_cyclades_terminee");
             this.seed = seed;
             this.copy = copy;
             this.profile = profile;
@@ -385,8 +412,10 @@ public final class DemoDataGenerator {
                 e.sharedCentre = true;
                 e.staffWeight = s.categorie() == null ? 1.5 : staffWeight(s.categorie());
                 fillContact(e, rng);
-                if (ci < 0) {
-                    e.cp = communeCp[0].substring(0, 2) + pad(100 + rng.nextInt(900), 3);
+                if (ci < 0) { // a commune of another département: post code from the UAI's département
+                    String d = uai != null && uai.matches("[0-9]{3}.*") ? uai.substring(0, 3) : profile.departementPrefix();
+                    d = d.charAt(0) == '0' ? d.substring(1) : d;
+                    e.cp = d + "000".substring(0, 5 - d.length());
                 }
                 etabs.add(e);
             }
@@ -679,7 +708,6 @@ public final class DemoDataGenerator {
             SplittableRandom rng = rng(3);
             int nDisc = Catalog.DISCIPLINES.size();
             int[][][] mefs = new int[nDisc][8][];
-            int philo = disciplineIndex("PHILOSOPHIE");
             for (int d = 0; d < nDisc; d++) {
                 Discipline disc = Catalog.DISCIPLINES.get(d);
                 for (int mask = 0; mask < 8; mask++) {
@@ -692,7 +720,7 @@ public final class DemoDataGenerator {
                             continue;
                         }
                         any.add(m);
-                        if ((mef.level() & disc.levels()) != 0 && (d != philo || mef.terminale())) {
+                        if ((mef.level() & disc.levels()) != 0 && disc.teachesIn(mef)) {
                             ok.add(m);
                         }
                     }
@@ -844,6 +872,7 @@ public final class DemoDataGenerator {
             misStart = new int[m];
             misDays = new byte[m];
             misConvEtab = new boolean[m];
+            misCycladesPending = new boolean[m];
             misComFirst = new int[m];
             misComCount = new byte[m];
             misJuryFirst = new int[m];
@@ -920,14 +949,21 @@ public final class DemoDataGenerator {
                 int[] window = window(ex.famille(), tm.code(), rng);
                 LocalDate from = LocalDate.of(year, window[0], window[1]);
                 LocalDate to = LocalDate.of(year, window[2], window[3]);
-                int start = (int) (from.toEpochDay() + rng.nextInt((int) (to.toEpochDay() - from.toEpochDay()) + 1));
+                int span = (int) (to.toEpochDay() - from.toEpochDay()) + 1;
+                int start;
+                int tries = 0;
+                do { // redraw week-end days so that no weekday is favoured
+                    start = (int) (from.toEpochDay() + rng.nextInt(span));
+                } while (weekday(start) != start && ++tries < 10);
                 start = weekday(start);
                 int dow = LocalDate.ofEpochDay(start).getDayOfWeek().getValue();
                 int days = tm.minDays() + rng.nextInt(tm.maxDays() - tm.minDays() + 1);
                 days = Math.min(days, 6 - dow);
                 misStart[i] = start;
                 misDays[i] = (byte) days;
-                misConvEtab[i] = tm.ec() || rng.nextDouble() < 0.12;
+                misConvEtab[i] = tm.ec() || rng.nextDouble() < 0.18;
+                misCycladesPending[i] = hasCyclades && "INEC".equals(tm.code()) && start > todayDay
+                        && rng.nextDouble() < 0.4;
 
                 misComFirst[i] = comDayOff.size();
                 if (!"JURY".equals(tm.code()) && !"SSCAN".equals(tm.code()) && rng.nextDouble() < 0.36) {
@@ -1049,18 +1085,33 @@ public final class DemoDataGenerator {
             }
             try (CopyWriter w = open("mission", "id, numero, type_code, session_id, epreuve_option_id, centre_uai, "
                     + "date_debut, date_fin, candidats_attendus, ouvre_droit_remuneration, convocation_etablissement, "
-                    + "signature, observation")) {
+                    + "signature, observation" + (hasVariante ? ", variante" : "")
+                    + (hasCyclades ? ", affectation_cyclades_terminee" : ""))) {
                 for (int i = 0; i < m; i++) {
                     TypeMission tm = Catalog.TYPES.get(misType[i]);
                     int year = LocalDate.ofEpochDay(misStart[i]).getYear();
                     long session = (long) misExam[i] * nYears + (year - firstYear) + 1;
                     int candidats = candidats(tm.code(), rng);
-                    String obs = rng.nextDouble() < 0.15
-                            ? Catalog.OBSERVATIONS_MISSION[rng.nextInt(Catalog.OBSERVATIONS_MISSION.length)] : "";
+                    String obs = "";
+                    double o = rng.nextDouble();
+                    if (o < 0.15) {
+                        String[] options = o < 0.11 ? Catalog.observations(tm.code()) : Catalog.generalObservations();
+                        obs = options[rng.nextInt(options.length)];
+                    }
                     w.num(i + 1).raw(numeros[i]).text(tm.code()).num(session).ref(misEpreuve[i] < 0 ? -1 : misEpreuve[i] + 1L)
                             .text(etabs.get(misCentre[i]).uai).raw(date(misStart[i])).raw(date(misStart[i] + misDays[i] - 1))
                             .num(candidats).bool(!"SSCAN".equals(tm.code())).bool(misConvEtab[i])
-                            .raw(tm.ec() ? "ETABLISSEMENT" : "CENTRE").text(obs).endRow();
+                            .raw(tm.ec() ? "ETABLISSEMENT" : "CENTRE").text(obs);
+                    if (hasVariante) {
+                        // CONV-10: the HLP EC correction is split into a letters and a philosophy mission
+                        boolean hlp = "COEC".equals(tm.code()) && misEpreuve[i] >= 0
+                                && "T005A".equals(epreuves.get(misEpreuve[i]).code());
+                        w.text(hlp ? (rng.nextBoolean() ? "Lettres" : "Philosophie") : "");
+                    }
+                    if (hasCyclades) {
+                        w.bool(!misCycladesPending[i]);
+                    }
+                    w.endRow();
                 }
                 done("mission", w);
             }
@@ -1229,9 +1280,9 @@ public final class DemoDataGenerator {
                                 ? Catalog.OBSERVATIONS_AFFECTATION[rng.nextInt(Catalog.OBSERVATIONS_AFFECTATION.length)] : "";
                         double u = rng.nextDouble();
                         String statut;
-                        if (u < (far ? 0.7 : 0.1)) {
+                        if (misCycladesPending[i] || u < (far ? 0.7 : 0.1)) {
                             statut = "AFFECTEE";
-                        } else if (misConvEtab[i] && rng.nextDouble() < 0.5) {
+                        } else if (misConvEtab[i] && rng.nextDouble() < 0.55) {
                             statut = "CONVOQUEE_PAR_CENTRE";
                         } else {
                             statut = "CONVOQUEE";
