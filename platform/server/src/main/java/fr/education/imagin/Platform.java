@@ -12,7 +12,10 @@ import fr.education.imagin.core.db.StartupLock;
 import fr.education.imagin.core.db.TenantSql;
 import fr.education.imagin.core.security.AccessPolicy;
 import fr.education.imagin.core.security.AccountService;
+import fr.education.imagin.core.security.EstablishmentSlots;
 import fr.education.imagin.core.security.LoginRoutes;
+import fr.education.imagin.core.security.LoginThrottle;
+import fr.education.imagin.core.audit.AuditTrail;
 import fr.education.imagin.core.tenant.TenantFiles;
 import fr.education.imagin.core.tenant.TenantHandler;
 import fr.education.imagin.core.tenant.TenantProvisioning;
@@ -99,7 +102,8 @@ public final class Platform implements AutoCloseable {
             String csrfSecret = await(clusterSecret(vertx, "csrf"));
             PageRenderer pages = new PageRenderer();
             AcademyHomeRoutes home = new AcademyHomeRoutes(registry, new AcademyHomeService(sql), pages);
-            LoginRoutes login = new LoginRoutes(new AccountService(vertx, sql), pages);
+            LoginRoutes login = new LoginRoutes(new AccountService(vertx, sql), new LoginThrottle(vertx),
+                    new EstablishmentSlots(vertx, ClusteredSessionStore.create(vertx)), new AuditTrail(sql), pages);
             PlatformConfig finalConfig = config;
             int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
             await(vertx.deployVerticle(() -> new HttpVerticle(finalConfig.http(), v -> {

@@ -140,6 +140,52 @@ class PlatformTest {
     }
 
     @Test
+    void aSecondConnectionForTheSameEstablishmentIsRefusedUntilTheFirstQuits() throws SQLException {
+        String college = platform.demoAccounts().stream()
+                .filter(a -> "toulouse".equals(a.tenantCode()) && a.login().startsWith("ce.") && !a.login().equals("ce.0310038y"))
+                .findFirst().orElseThrow().login();
+        Browser first = new Browser();
+        assertThat(first.login(base, "toulouse", college, "imagin-demo").statusCode()).isEqualTo(302);
+
+        Browser second = new Browser();
+        HttpResponse<String> refused = second.login(base, "toulouse", college, "imagin-demo");
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(refused.body()).contains("Une connexion est déjà ouverte pour l&#39;établissement " + college.substring(3).toUpperCase());
+        assertThat(second.get(base + "/toulouse/").statusCode()).isEqualTo(302);
+        assertThat(first.get(base + "/toulouse/").statusCode()).as("the first connection goes on").isEqualTo(200);
+
+        first.submit(base + "/toulouse/", base + "/toulouse/quitter", Map.of());
+        assertThat(second.login(base, "toulouse", college, "imagin-demo").statusCode()).isEqualTo(302);
+        assertThat(auditCount(college, "CONNEXION_REFUSEE")).isEqualTo(1);
+        assertThat(auditCount(college, "CONNEXION")).isEqualTo(2);
+        assertThat(auditCount(college, "DECONNEXION")).isEqualTo(1);
+    }
+
+    @Test
+    void repeatedWrongPasswordsLockTheAccountForAWhile() {
+        Browser browser = new Browser();
+        for (int attempt = 0; attempt < 5; attempt++) {
+            assertThat(browser.login(base, "siec", "gest.siec", "mauvais-" + attempt).statusCode()).isEqualTo(401);
+        }
+        HttpResponse<String> locked = browser.login(base, "siec", "gest.siec", "imagin-demo");
+        assertThat(locked.statusCode()).isEqualTo(429);
+        assertThat(locked.body()).contains("Trop de tentatives de connexion infructueuses");
+        assertThat(browser.get(base + "/siec/").statusCode()).isEqualTo(302);
+    }
+
+    private static long auditCount(String actor, String action) throws SQLException {
+        try (Connection conn = DriverManager.getConnection(jdbcUrl, "postgres", "");
+             var st = conn.prepareStatement("select count(*) from platform.audit where actor = ? and action = ?")) {
+            st.setString(1, actor);
+            st.setString(2, action);
+            try (ResultSet rows = st.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    @Test
     void demoAccountsArePrintedForEveryDemoAcademy() {
         assertThat(platform.demoAccounts()).extracting(DemoAccount::login)
                 .contains("admin", "gest.rennes", "gest.toulouse", "gest.siec", "ce.0310038y");
