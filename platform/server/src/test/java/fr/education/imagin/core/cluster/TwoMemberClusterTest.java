@@ -25,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Two members in separate JVMs on loopback, as in production: they form one cluster, a session
  * written through member A is read through member B, and B keeps serving it once A is killed.
+ * The one-connection-per-establishment rule holds across members.
  */
 class TwoMemberClusterTest {
 
@@ -59,6 +60,9 @@ class TwoMemberClusterTest {
         HttpResponse<String> throughB = browser.get(baseB + "/toulouse/");
         assertThat(throughB.statusCode()).as("session read through member B").isEqualTo(200);
         assertThat(throughB.body()).contains("Connecté en tant que", "0310038Y");
+
+        HttpResponse<String> secondConnection = new Browser().login(baseB, "toulouse", "ce.0310038y", "imagin-demo");
+        assertThat(secondConnection.statusCode()).as("second connection for the same UAI, through member B").isEqualTo(409);
 
         a.destroyForcibly().waitFor();
         HttpResponse<String> afterKill = browser.get(baseB + "/toulouse/");
