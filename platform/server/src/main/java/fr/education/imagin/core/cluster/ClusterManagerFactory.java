@@ -30,7 +30,6 @@ public final class ClusterManagerFactory {
 
         config.getNetworkConfig().setPort(cluster.port()).setPortAutoIncrement(false);
         config.getNetworkConfig().getInterfaces().setEnabled(true).addInterface(cluster.host());
-        config.getNetworkConfig().setPublicAddress(cluster.host() + ":" + cluster.port());
         JoinConfig join = config.getNetworkConfig().getJoin();
         join.getMulticastConfig().setEnabled(false);
         join.getAutoDetectionConfig().setEnabled(false);
