@@ -30,8 +30,11 @@ public final class ErrorPages implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext ctx) {
-        int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;
-        String[] message = MESSAGES.getOrDefault(status, MESSAGES.get(status >= 500 ? 500 : 400));
+        int status = ctx.failure() instanceof PageException refusal ? refusal.status()
+                : ctx.statusCode() > 0 ? ctx.statusCode() : 500;
+        String[] message = ctx.failure() instanceof PageException refusal
+                ? new String[]{refusal.titre(), refusal.getMessage()}
+                : MESSAGES.getOrDefault(status, MESSAGES.get(status >= 500 ? 500 : 400));
         if (status >= 500) {
             LOG.atError().addKeyValue("path", ctx.normalizedPath()).addKeyValue("status", status)
                     .setCause(ctx.failure()).log("request failed");

@@ -1,0 +1,182 @@
+package fr.education.imagin.core.list;
+
+import io.vertx.ext.web.RoutingContext;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Everything a screen declares about its list; the list mechanism does the rest (count in the
+ * title, keyword filter, sorting, paging, filters, row links, CSV and PDF exports).
+ *
+ * <pre>{@code
+ * ListDefinition.builder("personnels", "Liste des personnels")
+ *     .from("personnel p join lieu_exercice l on l.personnel_id = p.id and l.uai = $1",
+ *           ctx -> List.of(uaiOf(ctx)))
+ *     .id("p.id")
+ *     .column(Column.text("nom", "Nom", "p.nom"))
+ *     .sortedBy("nom")
+ *     .build();
+ * }</pre>
+ *
+ * {@code from} is the SQL after {@code FROM} (joins and lateral subqueries; no GROUP BY), its
+ * {@code $1..$n} bound from the request by the scope function: the rows a user may see are
+ * decided there, so every list of the same screen, page or export, shows the same rows.
+ */
+public final class ListDefinition {
+
+    private final String name;
+    private final String titre;
+    private final String from;
+    private final Function<RoutingContext, List<Object>> scope;
+    private final String idSql;
+    private final List<Column> columns;
+    private final List<ListFilter> filters;
+    private final Column defaultSort;
+    private final boolean detailLinks;
+    private final String emptyMessage;
+    private final String exportsLabel;
+
+    private ListDefinition(Builder b) {
+        name = b.name;
+        titre = b.titre;
+        from = Objects.requireNonNull(b.from, "from");
+        scope = b.scope;
+        idSql = b.idSql;
+        columns = List.copyOf(b.columns);
+        filters = List.copyOf(b.filters);
+        defaultSort = column(b.defaultSort).orElseThrow(() -> new IllegalArgumentException("unknown sort column " + b.defaultSort));
+        detailLinks = b.detailLinks;
+        emptyMessage = b.emptyMessage;
+        exportsLabel = b.exportsLabel;
+        if (columns.isEmpty()) {
+            throw new IllegalArgumentException("a list needs columns");
+        }
+        if (detailLinks && idSql == null) {
+            throw new IllegalArgumentException("rows open a detail screen only with an id");
+        }
+    }
+
+    public static Builder builder(String name, String titre) {
+        return new Builder(name, titre);
+    }
+
+    /** File names and element ids: {@code personnels}. */
+    public String name() {
+        return name;
+    }
+
+    /** {@code Liste des personnels}, completed with the row count on screen. */
+    public String titre() {
+        return titre;
+    }
+
+    String from() {
+        return from;
+    }
+
+    List<Object> scope(RoutingContext ctx) {
+        return scope.apply(ctx);
+    }
+
+    Optional<String> idSql() {
+        return Optional.ofNullable(idSql);
+    }
+
+    public List<Column> columns() {
+        return columns;
+    }
+
+    List<ListFilter> filters() {
+        return filters;
+    }
+
+    Column defaultSort() {
+        return defaultSort;
+    }
+
+    boolean detailLinks() {
+        return detailLinks;
+    }
+
+    String emptyMessage() {
+        return emptyMessage;
+    }
+
+    String exportsLabel() {
+        return exportsLabel;
+    }
+
+    Optional<Column> column(String key) {
+        return columns.stream().filter(c -> c.key().equals(key)).findFirst();
+    }
+
+    public static final class Builder {
+        private final String name;
+        private final String titre;
+        private String from;
+        private Function<RoutingContext, List<Object>> scope = ctx -> List.of();
+        private String idSql;
+        private final List<Column> columns = new ArrayList<>();
+        private final List<ListFilter> filters = new ArrayList<>();
+        private String defaultSort;
+        private boolean detailLinks;
+        private String emptyMessage = "Aucune ligne ne correspond à la recherche.";
+        private String exportsLabel = "Télécharger la liste";
+
+        private Builder(String name, String titre) {
+            this.name = name;
+            this.titre = titre;
+        }
+
+        public Builder from(String sql, Function<RoutingContext, List<Object>> scope) {
+            this.from = sql;
+            this.scope = scope;
+            return this;
+        }
+
+        /** The row's key; with {@link #rowsOpenDetail()} rows link to {@code <list path><id>}. */
+        public Builder id(String sql) {
+            this.idSql = sql;
+            return this;
+        }
+
+        public Builder column(Column column) {
+            columns.add(column);
+            return this;
+        }
+
+        public Builder filter(ListFilter filter) {
+            filters.add(filter);
+            return this;
+        }
+
+        public Builder sortedBy(String columnKey) {
+            this.defaultSort = columnKey;
+            return this;
+        }
+
+        public Builder rowsOpenDetail() {
+            this.detailLinks = true;
+            return this;
+        }
+
+        public Builder emptyMessage(String message) {
+            this.emptyMessage = message;
+            return this;
+        }
+
+        /** The label of the CSV / PDF buttons, e.g. "Télécharger les personnels". */
+        public Builder exportsLabel(String label) {
+            this.exportsLabel = label;
+            return this;
+        }
+
+        public ListDefinition build() {
+            return new ListDefinition(this);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package fr.education.imagin.personnels;
+
+import fr.education.imagin.core.db.TenantSql;
+import fr.education.imagin.core.format.FrenchFormats;
+import fr.education.imagin.core.list.ListScreen;
+import fr.education.imagin.core.list.Lists;
+import fr.education.imagin.core.menu.Activity;
+import fr.education.imagin.core.menu.ActivityModule;
+import fr.education.imagin.core.menu.ActivityRouter;
+import fr.education.imagin.core.menu.Establishment;
+import fr.education.imagin.core.menu.WorkContext;
+import fr.education.imagin.core.tenant.Tenant;
+import fr.education.imagin.core.tenant.TenantHandler;
+import fr.education.imagin.core.web.PageException;
+import fr.education.imagin.core.web.PageRenderer;
+import io.vertx.ext.web.RoutingContext;
+
+import java.util.Map;
+
+/** "Consultation des personnels" (guide §3.1): the staff list and each person's detail. */
+public final class PersonnelsActivity implements ActivityModule {
+
+    private final ListScreen list;
+    private final PersonnelService personnels;
+    private final PageRenderer pages;
+
+    public PersonnelsActivity(Lists lists, TenantSql sql, PageRenderer pages) {
+        this.list = lists.screen(PersonnelsList.DEFINITION, "personnels/liste.ftlh");
+        this.personnels = new PersonnelService(sql);
+        this.pages = pages;
+    }
+
+    @Override
+    public Activity activity() {
+        return Activity.PERSONNELS;
+    }
+
+    @Override
+    public void mount(ActivityRouter routes) {
+        list.mount(routes, "/");
+        routes.get("/:id").handler(this::detail);
+    }
+
+    /** The establishment the activity works for; the activity guard made sure there is one. */
+    static String uai(RoutingContext ctx) {
+        return WorkContext.of(ctx).flatMap(WorkContext::etablissement).map(Establishment::uai).orElseThrow();
+    }
+
+    private void detail(RoutingContext ctx) {
+        long id;
+        try {
+            id = Long.parseLong(ctx.pathParam("id"));
+        } catch (NumberFormatException e) {
+            ctx.fail(404);
+            return;
+        }
+        Tenant tenant = TenantHandler.current(ctx);
+        personnels.find(tenant, uai(ctx), id).onSuccess(found -> {
+            if (found.isEmpty()) {
+                ctx.fail(new PageException(404, "Personnel introuvable",
+                        "Cette personne n'exerce pas dans votre établissement, ou n'est plus connue d'IMAG'IN."));
+                return;
+            }
+            PersonnelService.Personnel p = found.get();
+            pages.respond(ctx, "personnels/detail.ftlh", Map.of(
+                    "personnel", Map.of("civilite", p.civilite(), "nom", p.nom(), "prenom", p.prenom(),
+                            "dateNaissance", FrenchFormats.date(p.dateNaissance()), "discipline", p.discipline(),
+                            "corps", p.corps()),
+                    "lieux", p.lieux().stream().map(l -> Map.of("uai", l.uai(), "nom", l.nom(), "commune", l.commune(),
+                            "principal", l.principal())).toList(),
+                    "retour", Lists.backToList(ctx, Activity.PERSONNELS.path(tenant.code()))));
+        }).onFailure(ctx::fail);
+    }
+}

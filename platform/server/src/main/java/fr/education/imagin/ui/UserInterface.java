@@ -1,0 +1,85 @@
+package fr.education.imagin.ui;
+
+import fr.education.imagin.academies.AcademyHomeRoutes;
+import fr.education.imagin.core.db.TenantSql;
+import fr.education.imagin.core.export.PdfRenderer;
+import fr.education.imagin.core.help.HelpRoutes;
+import fr.education.imagin.core.list.ListService;
+import fr.education.imagin.core.list.Lists;
+import fr.education.imagin.core.menu.Activities;
+import fr.education.imagin.core.menu.MenuModel;
+import fr.education.imagin.core.menu.WorkContextHandler;
+import fr.education.imagin.core.preferences.DisplayPreferencesRoutes;
+import fr.education.imagin.core.preferences.DisplayPreferencesService;
+import fr.education.imagin.core.preferences.PreferencesModel;
+import fr.education.imagin.core.tenant.TenantRegistry;
+import fr.education.imagin.core.web.PageRenderer;
+import fr.education.imagin.core.web.StaticAssets;
+import fr.education.imagin.personnels.PersonnelsActivity;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+
+import java.util.List;
+
+/**
+ * The user interface as {@code Platform} mounts it: static assets, the shell (banner, menu,
+ * console, accessibility settings, help pages), the home screen and every activity's screens.
+ * A new activity's screens are one more module in {@link #create}.
+ */
+public final class UserInterface {
+
+    /** PDFs laid out at once (CPU and memory bound; the machines have 2 cores). */
+    private static final int PDF_WORKERS = 2;
+
+    private final StaticAssets assets;
+    private final PageRenderer pages;
+    private final AcademyHomeRoutes home;
+    private final WorkContextHandler workContext;
+    private final DisplayPreferencesRoutes preferences;
+    private final HelpRoutes help;
+    private final Activities activities;
+
+    private UserInterface(StaticAssets assets, PageRenderer pages, AcademyHomeRoutes home, WorkContextHandler workContext,
+                          DisplayPreferencesRoutes preferences, HelpRoutes help, Activities activities) {
+        this.assets = assets;
+        this.pages = pages;
+        this.home = home;
+        this.workContext = workContext;
+        this.preferences = preferences;
+        this.help = help;
+        this.activities = activities;
+    }
+
+    /** Builds everything once per process; the routers of all event loops share it. */
+    public static UserInterface create(Vertx vertx, TenantSql sql, TenantRegistry registry) {
+        StaticAssets assets = new StaticAssets();
+        PageRenderer pages = new PageRenderer(assets.prefix(), List.of(new MenuModel(), new PreferencesModel()));
+        PdfRenderer pdf = new PdfRenderer(pages, vertx.createSharedWorkerExecutor("imagin-pdf", PDF_WORKERS));
+        pdf.warmUp();
+        Lists lists = new Lists(new ListService(sql), pages, pdf);
+        Activities activities = new Activities(List.of(
+                new PersonnelsActivity(lists, sql, pages)));
+        return new UserInterface(assets, pages, new AcademyHomeRoutes(registry, pages), new WorkContextHandler(sql),
+                new DisplayPreferencesRoutes(new DisplayPreferencesService(sql)), new HelpRoutes(pages), activities);
+    }
+
+    public PageRenderer pages() {
+        return pages;
+    }
+
+    /** Before any académie route: {@code /static/...} and the list of académies. */
+    public void mountPublic(Router router) {
+        assets.mount(router);
+        home.mountLanding(router);
+    }
+
+    /** After the access policy: work context and settings, then every screen of an académie. */
+    public void mountAcademy(Router router) {
+        router.route("/:tenant/*").handler(workContext);
+        router.route("/:tenant/*").handler(preferences.loader());
+        home.mount(router);
+        help.mount(router);
+        preferences.mount(router);
+        activities.mount(router);
+    }
+}

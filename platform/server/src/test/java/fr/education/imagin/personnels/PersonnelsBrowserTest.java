@@ -1,0 +1,159 @@
+package fr.education.imagin.personnels;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import fr.education.imagin.testkit.Axe;
+import fr.education.imagin.testkit.BrowserSession;
+import fr.education.imagin.testkit.SharedPlatform;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** "Consultation des personnels" in real Chromium: the list mechanism as a user meets it. */
+class PersonnelsBrowserTest {
+
+    private static final String UAI = "0310038Y";
+
+    private BrowserSession browser;
+    private Page page;
+
+    @BeforeEach
+    void open() {
+        browser = BrowserSession.open(SharedPlatform.baseUrl());
+        page = browser.login("toulouse", "ce.0310038y");
+        browser.go("/toulouse/personnels/");
+    }
+
+    @AfterEach
+    void close() {
+        List<String> errors = browser.consoleErrors();
+        browser.close();
+        assertThat(errors).as("browser console errors (CSP, scripts)").isEmpty();
+    }
+
+    @Test
+    void listShowsTheEstablishmentsStaffWithTheirCountSortedByName() throws SQLException {
+        long staff = count("select count(*) from t_toulouse.lieu_exercice where uai = '" + UAI + "'");
+        assertThat(page.locator("h1")).hasText("Consultation des personnels");
+        assertThat(page.locator(".imagin-liste__titre")).hasText("Liste des personnels (" + staff + " lignes)");
+        assertThat(page.locator("thead th")).containsText(new String[]{"Nom", "Prénom", "Discipline de poste", "Dernière convoc."});
+        assertThat(page.locator("th").first()).hasAttribute("aria-sort", "ascending");
+        List<String> names = column(0);
+        assertThat(names).isSortedAccordingTo(Comparator.naturalOrder());
+        Axe.assertNoViolations(page);
+        browser.screenshot("10-personnels-liste");
+    }
+
+    @Test
+    void clickingAHeaderSortsAndClickingAgainReversesWithoutReloadingThePage() {
+        page.evaluate("window.__sansRechargement = true");
+        Locator firstName = page.locator("th a[data-tri=prenom]");
+        firstName.click();
+        assertThat(page.locator("th").nth(1)).hasAttribute("aria-sort", "ascending");
+        assertThat(page.locator("th").first()).hasAttribute("aria-sort", "none");
+        assertThat(page.locator("th").nth(1).locator(".imagin-tri__sens--ascending")).hasCount(1);
+        assertThat(column(1)).isSortedAccordingTo(Comparator.naturalOrder());
+
+        page.locator("th a[data-tri=prenom]").click();
+        assertThat(page.locator("th").nth(1)).hasAttribute("aria-sort", "descending");
+        assertThat(column(1)).isSortedAccordingTo(Comparator.reverseOrder());
+        assertThat(page.locator("th a[data-tri=prenom]")).isFocused();
+        assertThat(page).hasURL(Pattern.compile("tri=prenom&sens=desc"));
+        assertThat(page.evaluate("window.__sansRechargement === true")).isEqualTo(true);
+        browser.screenshot("11-personnels-tri-prenom-decroissant");
+    }
+
+    @Test
+    void theKeywordFilterNarrowsTheListWhileTypingAndTheRowOpensTheDetailWithRetour() throws SQLException {
+        String nom = firstStaffName();
+        page.getByLabel("Filtrer par mot-clé").pressSequentially(nom.toLowerCase(), new Locator.PressSequentiallyOptions().setDelay(30));
+        assertThat(page.locator(".imagin-liste__titre")).hasText(Pattern.compile("Liste des personnels \\(\\d+ lignes?\\)"));
+        assertThat(page.locator("tbody tr").first()).containsText(nom);
+        for (String shown : column(0)) {
+            assertThat(shown).isEqualTo(nom);
+        }
+        String query = "q=" + URLEncoder.encode(nom.toLowerCase(), StandardCharsets.UTF_8);
+        page.waitForURL(url -> url.contains(query));
+        assertThat(page.locator("#liste-personnels-statut")).containsText("Liste des personnels");
+        browser.screenshot("12-personnels-filtre-mot-cle");
+
+        page.locator("tbody tr").first().locator("td").nth(2).click();
+        page.waitForURL(Pattern.compile(".*/toulouse/personnels/\\d+\\?retour=.*"));
+        assertThat(page.locator("h1")).containsText(nom);
+        assertThat(page.locator("caption")).hasText("Lieux d'exercice");
+        assertThat(page.locator("tbody")).containsText(UAI);
+        Axe.assertNoViolations(page);
+        browser.screenshot("13-personnel-detail");
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Retour")).click();
+        assertThat(page.getByLabel("Filtrer par mot-clé")).hasValue(nom.toLowerCase());
+        for (String shown : column(0)) {
+            assertThat(shown).isEqualTo(nom);
+        }
+    }
+
+    @Test
+    void aWronglyTypedPeriodIsRefusedInTheConsoleAndAValidOneFiltersWithEffacerFiltre() throws SQLException {
+        page.locator("#liste-personnels-du").fill("31/02/2025");
+        page.locator("#liste-personnels-au").fill("15/06/2025");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Filtrer")).click();
+        assertThat(page.locator("#console-messages li").first())
+                .containsText("Erreur : La date de début de période « 31/02/2025 » n'existe pas.");
+
+        page.getByLabel("de convocation").check(new Locator.CheckOptions().setForce(true));
+        page.locator("#liste-personnels-du").fill("1/1/2000");
+        page.locator("#liste-personnels-au").fill("01-01-2100");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Filtrer")).click();
+        long convened = count("""
+                select count(distinct le.personnel_id) from t_toulouse.lieu_exercice le
+                join t_toulouse.affectation a on a.personnel_id = le.personnel_id
+                where le.uai = '%s' and a.statut in ('CONVOQUEE', 'CONVOQUEE_PAR_CENTRE')""".formatted(UAI));
+        assertThat(page.locator(".imagin-liste__titre")).containsText("(" + convened + " ligne");
+        assertThat(page.locator("#liste-personnels-du")).hasValue("1/1/2000");
+        Axe.assertNoViolations(page);
+        browser.screenshot("14-personnels-filtre-periode");
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Effacer filtre")).click();
+        long staff = count("select count(*) from t_toulouse.lieu_exercice where uai = '" + UAI + "'");
+        assertThat(page.locator(".imagin-liste__titre")).hasText("Liste des personnels (" + staff + " lignes)");
+    }
+
+    private List<String> column(int index) {
+        List<String> values = new ArrayList<>();
+        for (Locator row : page.locator("tbody tr").all()) {
+            values.add(row.locator("td").nth(index).innerText().strip());
+        }
+        return values;
+    }
+
+    private static String firstStaffName() throws SQLException {
+        try (Connection conn = SharedPlatform.jdbc(); Statement st = conn.createStatement();
+             ResultSet rows = st.executeQuery("select p.nom from t_toulouse.personnel p join t_toulouse.lieu_exercice le "
+                     + "on le.personnel_id = p.id where le.uai = '" + UAI + "' order by p.id limit 1")) {
+            rows.next();
+            return rows.getString(1);
+        }
+    }
+
+    private static long count(String sql) throws SQLException {
+        try (Connection conn = SharedPlatform.jdbc(); Statement st = conn.createStatement(); ResultSet rows = st.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package fr.education.imagin.testkit;
+
+import fr.education.imagin.Platform;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+
+/**
+ * One real platform with the demo académies for every browser and screen test of the JVM:
+ * starting one (database, cluster, demo data) costs seconds the 2-core machines would pay per
+ * class. Tests that change data change only rows they create themselves.
+ */
+public final class SharedPlatform {
+
+    private static Platform platform;
+    private static String jdbcUrl;
+
+    private SharedPlatform() {
+    }
+
+    public static synchronized Platform get() {
+        if (platform == null) {
+            jdbcUrl = TestPostgres.newDatabase();
+            platform = TestPlatform.start(TestPlatform.settings(jdbcUrl));
+            Platform started = platform;
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close));
+        }
+        return platform;
+    }
+
+    public static String baseUrl() {
+        return TestPlatform.baseUrl(get());
+    }
+
+    /** A JDBC connection to the platform's database (user postgres), for arranging data. */
+    public static Connection jdbc() throws SQLException {
+        get();
+        return DriverManager.getConnection(jdbcUrl, "postgres", "");
+    }
+}

@@ -1,0 +1,234 @@
+package fr.education.imagin.ui;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
+import com.microsoft.playwright.options.AriaRole;
+import fr.education.imagin.core.security.Role;
+import fr.education.imagin.demo.DemoAccount;
+import fr.education.imagin.testkit.Axe;
+import fr.education.imagin.testkit.BrowserSession;
+import fr.education.imagin.testkit.SharedPlatform;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The shell in real Chromium against the real platform: header, menu, console, full screen, settings. */
+class ShellBrowserTest {
+
+    private static final String CENTRE = "ce.0310038y";
+    private static final Pattern CONSOLE_LINE = Pattern.compile("^\\(\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}:\\d{2}\\) ");
+
+    private BrowserSession browser;
+
+    @BeforeEach
+    void open() {
+        browser = BrowserSession.open(SharedPlatform.baseUrl());
+    }
+
+    @AfterEach
+    void close() {
+        List<String> errors = browser.consoleErrors();
+        browser.close();
+        assertThat(errors).as("browser console errors (CSP, scripts)").isEmpty();
+    }
+
+    @Test
+    void landingAndLoginPagesAreDsfrPagesWithoutAccessibilityViolations() {
+        Page page = browser.go("/");
+        assertThat(page.locator(".fr-header .fr-logo")).hasText(Pattern.compile("République\\s*Française", Pattern.CASE_INSENSITIVE));
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("ACADEMIE DE TOULOUSE"))).isVisible();
+        Axe.assertNoViolations(page);
+        browser.screenshot("01-academies");
+
+        page = browser.go("/toulouse/connexion");
+        assertThat(page.locator(".fr-header__service-tagline")).hasText("ACADEMIE DE TOULOUSE");
+        Axe.assertNoViolations(page);
+        browser.screenshot("02-connexion");
+    }
+
+    @Test
+    void homeShowsAcademyEstablishmentWelcomeMessageAndTheMenuStates() {
+        Page page = browser.login("toulouse", CENTRE);
+        assertThat(page.locator("#bandeau-etablissement")).hasText("ACADEMIE DE TOULOUSE - LYCEE POLYVALENT PIERRE-PAUL RIQUET");
+        assertThat(page.locator("#message-accueil + p")).containsText("Bienvenue sur IMAG'IN");
+        assertThat(page.locator(".imagin-menu__groupe")).hasText(new String[]{"Etablissement", "Centre Examen"});
+
+        Locator open = page.locator("[data-activite=personnels]");
+        assertThat(open).hasAttribute("data-etat", "ouverte");
+        assertThat(open.getByRole(AriaRole.LINK)).hasAttribute("href", "/toulouse/personnels/");
+        Locator closed = page.locator("[data-activite=indemnites]");
+        assertThat(closed).hasAttribute("data-etat", "fermee");
+        assertThat(closed.locator("a")).hasCount(0);
+        assertThat(closed).containsText("activité fermée");
+        Axe.assertNoViolations(page);
+        browser.screenshot("03-accueil");
+
+        page.locator("[data-activite=personnels] a").click();
+        assertThat(page.locator("[data-activite=personnels]")).hasAttribute("data-etat", "courante");
+        assertThat(page.locator("[data-activite=personnels] a")).hasAttribute("aria-current", "page");
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Aide")))
+                .hasAttribute("href", "/toulouse/aide/personnels");
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Aide"))).hasAttribute("target", "_blank");
+    }
+
+    @Test
+    void anActivityClosedByTheOfficeIsRefusedByTheServerInFrench() {
+        Page page = browser.login("toulouse", CENTRE);
+        Response response = page.navigate(SharedPlatform.baseUrl() + "/toulouse/indemnites/");
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(page.locator("h1")).hasText("Activité fermée");
+        assertThat(page.locator("main")).containsText("n'est pas ouverte par le service gestionnaire");
+        assertThat(page.content()).doesNotContain("Exception");
+        Axe.assertNoViolations(page);
+        browser.screenshot("04-activite-fermee");
+
+        assertThat(page.navigate(SharedPlatform.baseUrl() + "/toulouse/indemnites/saisie/12").status()).isEqualTo(403);
+        assertThat(page.navigate(SharedPlatform.baseUrl() + "/toulouse/page-inconnue").status()).isEqualTo(404);
+        assertThat(page.locator("h1")).hasText("Page introuvable");
+        Axe.assertNoViolations(page);
+    }
+
+    @Test
+    void aNonCentreEstablishmentHasNoCentreExamenGroupAndIsRefusedItsActivities() throws SQLException {
+        DemoAccount other = SharedPlatform.get().demoAccounts().stream()
+                .filter(a -> "toulouse".equals(a.tenantCode()) && a.role() == Role.CHEF_ETABLISSEMENT && !a.login().equals(CENTRE))
+                .findFirst().orElseThrow();
+        String uai = other.uais().get(0);
+        boolean centre = setExamCentre(uai, false);
+        try {
+            Page page = browser.login("toulouse", other.login());
+            assertThat(page.locator(".imagin-menu__groupe")).hasText(new String[]{"Etablissement"});
+            assertThat(page.navigate(SharedPlatform.baseUrl() + "/toulouse/missions/").status()).isEqualTo(403);
+            assertThat(page.locator("main")).containsText("réservée aux établissements centres d'examen");
+        } finally {
+            setExamCentre(uai, centre);
+        }
+    }
+
+    @Test
+    void fullScreenHidesHeaderAndMenuKeepsContentAndConsoleAndWorksWithTheKeyboard() {
+        Page page = browser.login("toulouse", CENTRE);
+        Locator toggle = page.locator("#plein-ecran");
+        toggle.focus();
+        page.keyboard().press("Enter");
+        assertThat(page.locator("header.fr-header")).isHidden();
+        assertThat(page.locator("#menu-activites")).isHidden();
+        assertThat(page.locator("#contenu")).isVisible();
+        assertThat(page.locator("#console")).isVisible();
+        assertThat(toggle).hasAttribute("aria-pressed", "true");
+        assertThat(toggle).hasText("Quitter le plein écran");
+        browser.screenshot("05-plein-ecran");
+
+        page.keyboard().press("Escape");
+        assertThat(page.locator("header.fr-header")).isVisible();
+        assertThat(page.locator("#menu-activites")).isVisible();
+        assertThat(toggle).hasAttribute("aria-pressed", "false");
+    }
+
+    @Test
+    void consoleShowsTimestampedMessagesFromTheServerAndInFrench() {
+        Page page = browser.login("toulouse", CENTRE);
+        assertThat(page.locator("#console-messages li")).hasText(new String[]{"Aucun message."});
+        browser.go("/toulouse/personnels/?periode=disponibilite&du=32/13/2024&au=15/06/2025");
+        Locator first = page.locator("#console-messages li").first();
+        assertThat(first).hasText(Pattern.compile("^\\(\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}:\\d{2}\\) Erreur : "
+                + "La date de début de période « 32/13/2024 » n'existe pas\\.$"));
+        assertThat(first).hasClass(Pattern.compile("imagin-console__message--nouveau"));
+
+        browser.go("/toulouse/");
+        Locator kept = page.locator("#console-messages li").first();
+        assertThat(kept).containsText("n'existe pas");
+        assertThat(kept).not().hasClass(Pattern.compile("imagin-console__message--nouveau"));
+        assertThat(CONSOLE_LINE.matcher(kept.textContent()).find()).isTrue();
+    }
+
+    @Test
+    void accessibilitySettingsAreRememberedAfterLogoutUsingOnlyTheKeyboard() {
+        DemoAccount chef = SharedPlatform.get().demoAccounts().stream()
+                .filter(a -> "rennes".equals(a.tenantCode()) && a.role() == Role.CHEF_ETABLISSEMENT)
+                .findFirst().orElseThrow();
+        Page page = browser.login("rennes", chef.login());
+        assertThat(page.locator("html")).hasClass(Pattern.compile("imagin-police-100"));
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Accessibilité")).focus();
+        page.keyboard().press("Enter");
+        Locator dialog = page.locator("#modale-accessibilite");
+        assertThat(dialog).isVisible();
+        Axe.assertNoViolations(page);
+        for (String option : List.of("Très grande", "Renforcé", "Augmenté", "Justifiée")) {
+            page.getByLabel(option).focus();
+            page.keyboard().press("Space");
+            assertThat(page.getByLabel(option)).isChecked();
+        }
+        browser.screenshot("06-parametres-accessibilite");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Enregistrer")).press("Enter");
+        page.waitForURL("**/rennes/");
+
+        Locator html = page.locator("html");
+        assertThat(html).hasClass(Pattern.compile("imagin-police-150"));
+        assertThat(html).hasClass(Pattern.compile("imagin-contraste-renforce"));
+        assertThat(page.locator("#console-messages li").first()).containsText("Information : Vos paramètres d'accessibilité ont été enregistrés.");
+        Axe.assertNoViolations(page);
+        browser.screenshot("07-accueil-grande-police-contraste");
+
+        browser.logout();
+        page.waitForURL("**/rennes/connexion");
+        assertThat(page.locator("html")).hasClass(Pattern.compile("imagin-police-100"));
+        browser.login("rennes", chef.login());
+        assertThat(page.locator("html")).hasClass(Pattern.compile("imagin-police-150"));
+        assertThat(page.locator("html")).hasClass(Pattern.compile("imagin-interligne-augmente"));
+        assertThat(page.locator("html")).hasClass(Pattern.compile("imagin-texte-justifie"));
+    }
+
+    @Test
+    void skipLinksLeadTheKeyboardToContentMenuAndConsole() {
+        Page page = browser.login("toulouse", CENTRE);
+        page.keyboard().press("Tab");
+        Locator focused = page.locator(":focus");
+        assertThat(focused).hasText("Contenu");
+        page.keyboard().press("Tab");
+        assertThat(page.locator(":focus")).hasText("Menu des activités");
+        page.keyboard().press("Enter");
+        page.keyboard().press("Tab");
+        assertThat(page.locator(":focus")).hasText("Consultation des personnels");
+    }
+
+    @Test
+    void helpPagesGuideTutorialSiteMapAndActivityHelpHaveNoViolations() {
+        Page page = browser.login("toulouse", CENTRE);
+        for (String path : new String[]{"/toulouse/guide", "/toulouse/tutoriel", "/toulouse/plan-du-site",
+                "/toulouse/aide/accueil", "/toulouse/aide/personnels"}) {
+            browser.go(path);
+            assertThat(page.locator("h1")).isVisible();
+            Axe.assertNoViolations(page);
+        }
+        browser.go("/toulouse/plan-du-site");
+        assertThat(page.locator("main").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Consultation des personnels"))).isVisible();
+        browser.screenshot("08-plan-du-site");
+    }
+
+    /** Sets the establishment's exam-centre flag; returns the previous one. */
+    private static boolean setExamCentre(String uai, boolean centre) throws SQLException {
+        try (Connection conn = SharedPlatform.jdbc();
+             PreparedStatement st = conn.prepareStatement("update t_toulouse.etablissement e set centre_examen = ? "
+                     + "from t_toulouse.etablissement before where e.uai = ? and before.uai = e.uai returning before.centre_examen")) {
+            st.setBoolean(1, centre);
+            st.setString(2, uai);
+            try (ResultSet rows = st.executeQuery()) {
+                rows.next();
+                return rows.getBoolean(1);
+            }
+        }
+    }
+}
