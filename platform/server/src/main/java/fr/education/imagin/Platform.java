@@ -1,7 +1,5 @@
 package fr.education.imagin;
 
-import fr.education.imagin.academies.AcademyHomeRoutes;
-import fr.education.imagin.academies.AcademyHomeService;
 import fr.education.imagin.bench.FortuneRoutes;
 import fr.education.imagin.core.cluster.ClusterManagerFactory;
 import fr.education.imagin.core.config.PlatformConfig;
@@ -10,12 +8,21 @@ import fr.education.imagin.core.db.EmbeddedPostgres;
 import fr.education.imagin.core.db.Migrations;
 import fr.education.imagin.core.db.StartupLock;
 import fr.education.imagin.core.db.TenantSql;
+import fr.education.imagin.core.plugins.PluginHost;
+import fr.education.imagin.core.plugins.PluginProvisioning;
 import fr.education.imagin.core.security.AccessPolicy;
 import fr.education.imagin.core.security.AccountService;
 import fr.education.imagin.core.security.EstablishmentSlots;
+import fr.education.imagin.core.security.LoginFlow;
 import fr.education.imagin.core.security.LoginRoutes;
+import fr.education.imagin.core.security.oidc.KeycloakProvisioner;
+import fr.education.imagin.core.security.oidc.OidcLoginRoutes;
+import fr.education.imagin.core.security.oidc.OidcProviders;
 import fr.education.imagin.core.security.LoginThrottle;
+import fr.education.imagin.core.security.SignIn;
 import fr.education.imagin.core.audit.AuditTrail;
+import fr.education.imagin.core.tenant.CentreRegistry;
+import fr.education.imagin.core.tenant.Tenant;
 import fr.education.imagin.core.tenant.TenantFiles;
 import fr.education.imagin.core.tenant.TenantHandler;
 import fr.education.imagin.core.tenant.TenantProvisioning;
@@ -28,7 +35,10 @@ import fr.education.imagin.core.web.SecurityHeaders;
 import fr.education.imagin.core.web.SessionSync;
 import fr.education.imagin.demo.DemoAccount;
 import fr.education.imagin.demo.DemoSeeder;
+import fr.education.imagin.ui.UserInterface;
 import io.vertx.core.DeploymentOptions;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.eventbus.EventBusOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.CookieSameSite;
@@ -46,6 +56,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -58,6 +69,11 @@ public final class Platform implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Platform.class);
     private static final String SESSION_COOKIE = "imagin.session";
+    private static final List<String> DEMO_PLUGINS = List.of("ec-ece", "icc-bac", "icc-bts");
+
+    /** One route of the router: its path pattern and methods (empty = every method). */
+    public record RouteEntry(String path, List<String> methods) {
+    }
 
     /** What to do at start besides serving; {@code scale} null = no large académie. */
     public record StartOptions(Double scale) {
@@ -70,16 +86,20 @@ public final class Platform implements AutoCloseable {
     private final EmbeddedPostgres embedded;
     private final Vertx vertx;
     private final Database database;
+    private final PluginHost plugins;
     private final List<DemoAccount> demoAccounts;
+    private final List<RouteEntry> routes;
     private final long startMillis;
 
     private Platform(PlatformConfig config, EmbeddedPostgres embedded, Vertx vertx, Database database,
-                     List<DemoAccount> demoAccounts, long startMillis) {
+                     PluginHost plugins, List<DemoAccount> demoAccounts, List<RouteEntry> routes, long startMillis) {
         this.config = config;
         this.embedded = embedded;
         this.vertx = vertx;
         this.database = database;
+        this.plugins = plugins;
         this.demoAccounts = demoAccounts;
+        this.routes = routes;
         this.startMillis = startMillis;
     }
 
@@ -92,20 +112,32 @@ public final class Platform implements AutoCloseable {
             config = config.withDatabase(config.database().withJdbc(embedded.jdbcUrl(), "postgres", ""));
         }
         HazelcastClusterManager cluster = ClusterManagerFactory.create(config.cluster());
-        Vertx vertx = await(Vertx.builder().withClusterManager(cluster).buildClustered());
+        // The event bus advertises the cluster host alone (not Hazelcast's host:port public address).
+        Vertx vertx = await(Vertx.builder()
+                .with(new VertxOptions().setEventBusOptions(new EventBusOptions()
+                        .setHost(config.cluster().host()).setClusterPublicHost(config.cluster().host())))
+                .withClusterManager(cluster).buildClustered());
         Database database = Database.connect(vertx, config.database());
+        PluginHost plugins = null;
         try {
             List<DemoAccount> accounts = prepareData(config, database, options);
             TenantSql sql = new TenantSql(database.pool());
             TenantRegistry registry = new TenantRegistry(sql);
             await(registry.start(vertx));
+            CentreRegistry centres = new CentreRegistry(sql);
+            await(centres.start(vertx));
+            plugins = new PluginHost(config.pluginsDir(), sql);
+            await(plugins.start(vertx));
             String csrfSecret = await(clusterSecret(vertx, "csrf"));
-            PageRenderer pages = new PageRenderer();
-            AcademyHomeRoutes home = new AcademyHomeRoutes(registry, new AcademyHomeService(sql), pages);
-            LoginRoutes login = new LoginRoutes(new AccountService(vertx, sql), new LoginThrottle(vertx),
-                    new EstablishmentSlots(vertx, ClusteredSessionStore.create(vertx)), new AuditTrail(sql), pages);
+            UserInterface ui = UserInterface.create(vertx, sql, registry);
+            PageRenderer pages = ui.pages();
+            SignIn signIn = new SignIn(new EstablishmentSlots(vertx, ClusteredSessionStore.create(vertx)), new AuditTrail(sql), pages);
+            LoginFlow login = config.keycloak().enabled()
+                    ? new OidcLoginRoutes(new OidcProviders(vertx, config.keycloak()), signIn, config.http().publicUrl())
+                    : new LoginRoutes(new AccountService(vertx, sql), new LoginThrottle(vertx), signIn, pages);
             PlatformConfig finalConfig = config;
             int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
+            AtomicReference<List<RouteEntry>> routes = new AtomicReference<>();
             await(vertx.deployVerticle(() -> new HttpVerticle(finalConfig.http(), v -> {
                 SessionHandler sessions = SessionHandler.create(ClusteredSessionStore.create(v))
                         .setSessionCookieName(SESSION_COOKIE)
@@ -113,14 +145,22 @@ public final class Platform implements AutoCloseable {
                         .setCookieHttpOnlyFlag(true)
                         .setCookieSameSite(CookieSameSite.LAX)
                         .setCookieSecureFlag(finalConfig.http().publicUrl().startsWith("https:"));
-                return router(v, finalConfig, database, cluster, registry, pages, home,
+                Router router = router(v, finalConfig, database, cluster, registry, centres, pages, ui,
                         login, sessions, csrfSecret);
+                routes.set(router.getRoutes().stream().filter(r -> r.getPath() != null)
+                        .map(r -> new RouteEntry(r.getPath(), r.methods() == null ? List.of()
+                                : r.methods().stream().map(m -> m.name()).sorted().toList()))
+                        .toList());
+                return router;
             }), new DeploymentOptions().setInstances(instances)));
             long startMillis = (System.nanoTime() - started) / 1_000_000;
             LOG.atInfo().addKeyValue("port", config.http().port()).addKeyValue("ms", startMillis)
                     .addKeyValue("members", cluster.getNodes().size()).log("platform started");
-            return new Platform(config, embedded, vertx, database, accounts, startMillis);
+            return new Platform(config, embedded, vertx, database, plugins, accounts, routes.get(), startMillis);
         } catch (RuntimeException e) {
+            if (plugins != null) {
+                plugins.close();
+            }
             database.close();
             vertx.close();
             if (embedded != null) {
@@ -139,6 +179,10 @@ public final class Platform implements AutoCloseable {
             List<TenantFiles.TenantFile> files = TenantFiles.read(config.tenantsDir());
             files.forEach(file -> provisioning.register(file.toTenant(), file.isDemo()));
             provisioning.migrateAll();
+            // The demo académies start with the platform's plugins on; an admin's later choice wins.
+            PluginProvisioning pluginChoices = new PluginProvisioning(database.jdbc());
+            files.stream().filter(TenantFiles.TenantFile::isDemo).forEach(file -> pluginChoices.enableUnlessChosen(
+                    file.code(), DEMO_PLUGINS, "demo"));
             List<DemoAccount> accounts = new ArrayList<>();
             DemoSeeder seeder = new DemoSeeder(database.jdbc(), provisioning);
             if (config.demo()) {
@@ -147,22 +191,38 @@ public final class Platform implements AutoCloseable {
             if (options.scale() != null) {
                 accounts.addAll(seeder.seedScale(options.scale()));
             }
+            if (config.keycloak().enabled()) {
+                provisionKeycloak(config, provisioning.registered(), accounts);
+            }
             return accounts;
         }
     }
 
+    /** Every tenant gets its realm, and the demo accounts their Keycloak twins (same logins). */
+    private static void provisionKeycloak(PlatformConfig config, List<Tenant> tenants, List<DemoAccount> accounts) {
+        try (KeycloakProvisioner keycloak = new KeycloakProvisioner(config.keycloak(), config.http().publicUrl())) {
+            tenants.forEach(keycloak::provisionTenant);
+            for (DemoAccount account : accounts) {
+                tenants.stream().filter(t -> t.code().equals(account.tenantCode())).findFirst().ifPresent(tenant ->
+                        keycloak.createUser(tenant, account.login(), account.password(), account.role().libelle(),
+                                account.login(), account.role(), account.uais()));
+            }
+        }
+    }
+
     private static Router router(Vertx vertx, PlatformConfig config, Database database, HazelcastClusterManager cluster,
-                                 TenantRegistry registry, PageRenderer pages, AcademyHomeRoutes home,
-                                 LoginRoutes login, SessionHandler sessions, String csrfSecret) {
+                                 TenantRegistry registry, CentreRegistry centres, PageRenderer pages, UserInterface ui,
+                                 LoginFlow login, SessionHandler sessions, String csrfSecret) {
         Router router = Router.router(vertx);
         router.route().handler(new SecurityHeaders());
         new HealthRoutes(database.pool(), cluster).mount(router);
         if (config.benchRoutes()) {
             new FortuneRoutes(database.pool(), pages).mount(router);
         }
-        home.mountLanding(router);
+        ui.mountPublic(router);
 
-        // Every académie route: tenant → session → body → CSRF → (login) → access policy → activity.
+        // Every académie route: tenant → session → body → CSRF → (login) → access policy → work
+        // context (establishment, activity states) → activity guard → screen.
         // Separate routes: Vert.x orders platform handlers (session, body, CSRF) before user
         // handlers within one route, and the tenant must be resolved first.
         router.route("/:tenant/*").handler(new TenantHandler(registry));
@@ -173,8 +233,8 @@ public final class Platform implements AutoCloseable {
                         .setCookieSecure(config.http().publicUrl().startsWith("https:"))
                         .setTimeout(config.sessionTimeout().toMillis()));
         login.mount(router);
-        router.route("/:tenant/*").handler(new AccessPolicy());
-        home.mount(router);
+        router.route("/:tenant/*").handler(new AccessPolicy(centres));
+        ui.mountAcademy(router);
 
         router.get("/:tenant").handler(ctx -> ctx.redirect(ctx.request().path() + "/"));
         router.route().last().handler(ctx -> ctx.fail(404));
@@ -221,13 +281,24 @@ public final class Platform implements AutoCloseable {
         return demoAccounts;
     }
 
+    /** Every path route the router knows, as built: what the authorisation matrix test walks. */
+    public List<RouteEntry> routes() {
+        return routes;
+    }
+
     public long startMillis() {
         return startMillis;
+    }
+
+    /** The exam-type plugins this member loaded (statuses, per-tenant enabling). */
+    public PluginHost plugins() {
+        return plugins;
     }
 
     @Override
     public void close() {
         try {
+            plugins.close();
             await(vertx.close());
         } finally {
             database.close();

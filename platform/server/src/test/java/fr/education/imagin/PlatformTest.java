@@ -85,6 +85,13 @@ class PlatformTest {
         String home = browser.get(base + "/toulouse/").body();
         assertThat(home).contains("ACADEMIE DE TOULOUSE", "0310038Y", "LYCEE POLYVALENT PIERRE-PAUL RIQUET",
                 "Connecté en tant que", "Les convocations aux épreuves de la session de juin");
+
+        // ACAD-1: the same session opens the other académie where the lycée is an exam centre...
+        HttpResponse<String> siec = browser.get(base + "/siec/");
+        assertThat(siec.statusCode()).isEqualTo(200);
+        assertThat(siec.body()).contains("SERVICE INTERACADEMIQUE DES EXAMENS ET CONCOURS");
+        // ...but no académie where it is not.
+        assertThat(browser.get(base + "/rennes/").statusCode()).isEqualTo(403);
     }
 
     @Test

@@ -116,7 +116,7 @@ public final class DemoSeeder {
     private DemoAccount account(String login, String name, Role role, String tenantCode, List<String> uais) {
         accounts.createIfAbsent(login, DEMO_PASSWORD, name, role, tenantCode, uais);
         String description = uais.isEmpty() ? role.libelle() : role.libelle() + " " + String.join(", ", uais);
-        return new DemoAccount(login, DEMO_PASSWORD, role, tenantCode, description);
+        return new DemoAccount(login, DEMO_PASSWORD, role, tenantCode, uais, description);
     }
 
     private static long count(Connection conn, Tenant tenant, String sql) throws SQLException {

@@ -2,6 +2,7 @@ package fr.education.imagin.testkit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.CookieHandler;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -11,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,7 +28,7 @@ public final class Browser {
 
     private final CookieManager cookies = new CookieManager();
     private final HttpClient client = HttpClient.newBuilder()
-            .cookieHandler(cookies)
+            .cookieHandler(new LoopbackSecureCookies(cookies))
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
@@ -65,6 +67,35 @@ public final class Browser {
     public String cookieHeader() {
         return cookies.getCookieStore().getCookies().stream()
                 .map(c -> c.getName() + "=" + c.getValue()).collect(Collectors.joining("; "));
+    }
+
+    /**
+     * Browsers treat http://127.0.0.1 as a secure context and send it Secure cookies (Keycloak's
+     * login cookies are); Java's cookie manager does not, so the flag is dropped on loopback.
+     */
+    private static final class LoopbackSecureCookies extends CookieHandler {
+        private final CookieManager delegate;
+
+        LoopbackSecureCookies(CookieManager delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public Map<String, List<String>> get(URI uri, Map<String, List<String>> requestHeaders) throws IOException {
+            return delegate.get(uri, requestHeaders);
+        }
+
+        @Override
+        public void put(URI uri, Map<String, List<String>> responseHeaders) throws IOException {
+            if (!"127.0.0.1".equals(uri.getHost()) && !"localhost".equals(uri.getHost())) {
+                delegate.put(uri, responseHeaders);
+                return;
+            }
+            Map<String, List<String>> headers = new java.util.HashMap<>();
+            responseHeaders.forEach((name, values) -> headers.put(name, name != null && name.equalsIgnoreCase("set-cookie")
+                    ? values.stream().map(v -> v.replaceAll("(?i);\\s*Secure(?=;|$)", "")).toList() : values));
+            delegate.put(uri, headers);
+        }
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {

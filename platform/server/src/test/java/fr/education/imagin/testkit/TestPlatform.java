@@ -31,6 +31,7 @@ public final class TestPlatform {
         settings.put(Setting.DB_URL, jdbcUrl);
         settings.put(Setting.DB_POOL_SIZE, "4");
         settings.put(Setting.TENANTS_DIR, projectRoot().resolve("tenants").toString());
+        settings.put(Setting.PLUGINS_DIR, projectRoot().resolve("plugins/dist").toString());
         settings.put(Setting.DEMO, "true");
         return settings;
     }

@@ -15,7 +15,8 @@ public record PlatformConfig(
         boolean demo,
         Duration sessionTimeout,
         boolean benchRoutes,
-        String logFormat) {
+        String logFormat,
+        Keycloak keycloak) {
 
     public record Http(String host, int port, String publicUrl) {
     }
@@ -33,6 +34,26 @@ public record PlatformConfig(
 
         public Database withJdbc(String url, String user, String password) {
             return new Database(url, user, password, poolSize, embeddedDir, embeddedPort);
+        }
+    }
+
+    /** OpenID Connect through Keycloak, one realm {@code imagin-<tenant>} per académie; off when url is empty. */
+    public record Keycloak(String url, String adminUser, String adminPassword, String clientSecret) {
+        public static final String CLIENT_ID = "imagin";
+
+        public Keycloak {
+            url = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+            if (!url.isEmpty() && (clientSecret.isEmpty() || adminPassword.isEmpty())) {
+                throw new IllegalArgumentException("keycloak.url is set: keycloak.client-secret and keycloak.admin-password are required too");
+            }
+        }
+
+        public boolean enabled() {
+            return !url.isEmpty();
+        }
+
+        public String realm(String tenantCode) {
+            return "imagin-" + tenantCode;
         }
     }
 
@@ -58,10 +79,12 @@ public record PlatformConfig(
                 source.getBoolean(Setting.DEMO),
                 Duration.ofMinutes(sessionMinutes),
                 source.getBoolean(Setting.BENCH_ROUTES),
-                source.get(Setting.LOG_FORMAT));
+                source.get(Setting.LOG_FORMAT),
+                new Keycloak(source.get(Setting.KEYCLOAK_URL), source.get(Setting.KEYCLOAK_ADMIN_USER),
+                        source.get(Setting.KEYCLOAK_ADMIN_PASSWORD), source.get(Setting.KEYCLOAK_CLIENT_SECRET)));
     }
 
     public PlatformConfig withDatabase(Database database) {
-        return new PlatformConfig(http, cluster, database, tenantsDir, pluginsDir, demo, sessionTimeout, benchRoutes, logFormat);
+        return new PlatformConfig(http, cluster, database, tenantsDir, pluginsDir, demo, sessionTimeout, benchRoutes, logFormat, keycloak);
     }
 }

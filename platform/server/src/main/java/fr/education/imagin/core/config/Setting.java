@@ -24,7 +24,11 @@ public enum Setting {
     DEMO("demo.enabled", "false", "fill the demo académies with generated data and create the demo accounts"),
     SESSION_TIMEOUT_MINUTES("session.timeout-minutes", "30", "inactivity timeout of a session"),
     BENCH_ROUTES("bench.enabled", "false", "serve the bare baseline page /bench/fortunes"),
-    LOG_FORMAT("log.format", "text", "text or json");
+    LOG_FORMAT("log.format", "text", "text or json"),
+    KEYCLOAK_URL("keycloak.url", "", "Keycloak base URL; set, logins go through OpenID Connect (one realm per académie)"),
+    KEYCLOAK_ADMIN_USER("keycloak.admin-user", "admin", "Keycloak administrator used to provision tenants"),
+    KEYCLOAK_ADMIN_PASSWORD("keycloak.admin-password", "", "its password"),
+    KEYCLOAK_CLIENT_SECRET("keycloak.client-secret", "", "secret of the confidential client 'imagin' in every realm");
 
     private final String key;
     private final String defaultValue;

@@ -1,15 +1,25 @@
 package fr.education.imagin.core.security;
 
+import fr.education.imagin.core.tenant.CentreRegistry;
 import fr.education.imagin.core.tenant.Tenant;
 import fr.education.imagin.core.tenant.TenantHandler;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * The one gate every académie route passes after the tenant and the session: a signed-in
- * user, of this académie (or a national admin). Pages send strangers to the login form.
+ * The one gate every académie route passes after the tenant and the session. Let through: a
+ * user of this académie, a national admin, and — "Accès autres académies" (ACAD-1) — a chef
+ * d'établissement of another académie whose establishment is an exam centre here, who then acts
+ * as a visiting centre ({@link #isVisitingCentre}). Pages send strangers to the login form.
  */
 public final class AccessPolicy implements Handler<RoutingContext> {
+
+    private static final String VISITING = "imagin.visitingCentre";
+    private final CentreRegistry centres;
+
+    public AccessPolicy(CentreRegistry centres) {
+        this.centres = centres;
+    }
 
     @Override
     public void handle(RoutingContext ctx) {
@@ -23,10 +33,18 @@ public final class AccessPolicy implements Handler<RoutingContext> {
             }
             return;
         }
-        if (user.role() != Role.NATIONAL_ADMIN && !tenant.code().equals(user.tenantCode())) {
+        if (user.role() == Role.NATIONAL_ADMIN || tenant.code().equals(user.tenantCode())) {
+            ctx.next();
+        } else if (user.role() == Role.CHEF_ETABLISSEMENT && centres.isCentreIn(user.uai(), tenant.code())) {
+            ctx.put(VISITING, Boolean.TRUE);
+            ctx.next();
+        } else {
             ctx.fail(403);
-            return;
         }
-        ctx.next();
+    }
+
+    /** True when the user comes from another académie as the chef of one of this académie's exam centres. */
+    public static boolean isVisitingCentre(RoutingContext ctx) {
+        return Boolean.TRUE.equals(ctx.get(VISITING));
     }
 }

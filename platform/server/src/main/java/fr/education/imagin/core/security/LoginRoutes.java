@@ -1,10 +1,8 @@
 package fr.education.imagin.core.security;
 
-import fr.education.imagin.core.audit.AuditTrail;
 import fr.education.imagin.core.tenant.Tenant;
 import fr.education.imagin.core.tenant.TenantHandler;
 import fr.education.imagin.core.web.PageRenderer;
-import fr.education.imagin.core.web.SessionSync;
 import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -12,7 +10,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
 
 /** The built-in login of the embedded default: {@code /:tenant/connexion} and {@code /:tenant/quitter}. */
-public final class LoginRoutes {
+public final class LoginRoutes implements LoginFlow {
 
     static final String BAD_CREDENTIALS = "Erreur : Identifiant ou mot de passe incorrect.";
     static final String THROTTLED = "Erreur : Trop de tentatives de connexion infructueuses. Veuillez réessayer dans "
@@ -20,90 +18,53 @@ public final class LoginRoutes {
 
     private final AccountService accounts;
     private final LoginThrottle throttle;
-    private final EstablishmentSlots slots;
-    private final AuditTrail audit;
+    private final SignIn signIn;
     private final PageRenderer pages;
 
-    public LoginRoutes(AccountService accounts, LoginThrottle throttle, EstablishmentSlots slots, AuditTrail audit,
-                       PageRenderer pages) {
+    public LoginRoutes(AccountService accounts, LoginThrottle throttle, SignIn signIn, PageRenderer pages) {
         this.accounts = accounts;
         this.throttle = throttle;
-        this.slots = slots;
-        this.audit = audit;
+        this.signIn = signIn;
         this.pages = pages;
     }
 
+    @Override
     public void mount(Router router) {
-        router.get("/:tenant/connexion").handler(ctx -> form(ctx, 200, null));
+        router.get("/:tenant/connexion").handler(ctx -> pages.respond(ctx, "connexion/login.ftlh", Map.of()));
         router.post("/:tenant/connexion").handler(this::login);
         router.post("/:tenant/quitter").handler(this::logout);
-    }
-
-    private void form(RoutingContext ctx, int status, String error) {
-        pages.respond(ctx, status, "connexion/login.ftlh", error == null ? Map.of() : Map.of("erreur", error));
     }
 
     private void login(RoutingContext ctx) {
         Tenant tenant = TenantHandler.current(ctx);
         String login = trimmed(ctx.request().getFormAttribute("login"));
         String password = ctx.request().getFormAttribute("password");
-        String address = ctx.request().remoteAddress().hostAddress();
+        String address = SignIn.address(ctx);
         if (login.isEmpty() || password == null || password.isEmpty()) {
-            form(ctx, 400, "Erreur : Veuillez saisir votre identifiant et votre mot de passe.");
+            signIn.refuse(ctx, 400, "Erreur : Veuillez saisir votre identifiant et votre mot de passe.");
             return;
         }
         throttle.allowed(login, address).compose(allowed -> {
             if (!allowed) {
-                form(ctx, 429, THROTTLED);
+                signIn.refuse(ctx, 429, THROTTLED);
                 return Future.succeededFuture();
             }
             return accounts.authenticate(login, password).compose(found -> {
                 SessionUser user = found.filter(u -> u.role() == Role.NATIONAL_ADMIN || tenant.code().equals(u.tenantCode()))
                         .orElse(null);
                 if (user == null) {
-                    form(ctx, 401, BAD_CREDENTIALS);
+                    signIn.refuse(ctx, 401, BAD_CREDENTIALS);
                     return throttle.recordFailure(login, address)
-                            .compose(v -> audit.record(entry(tenant, login, "CONNEXION_REFUSEE", "", address)));
+                            .compose(v -> signIn.recordRefusal(ctx, tenant, login, "mot de passe ou identifiant incorrect"));
                 }
-                return signIn(ctx, tenant, user, address);
+                return throttle.reset(user.login()).compose(v -> signIn.complete(ctx, tenant, user));
             });
         }).onFailure(ctx::fail);
     }
 
-    private Future<Void> signIn(RoutingContext ctx, Tenant tenant, SessionUser user, String address) {
-        // A new id after login: a session id known before authentication is worthless.
-        ctx.session().regenerateId();
-        Future<Boolean> slot = user.uai() == null ? Future.succeededFuture(true) : slots.claim(user.uai(), ctx.session().id());
-        return slot.compose(granted -> {
-            if (!granted) {
-                form(ctx, 409, "Erreur : Une connexion est déjà ouverte pour l'établissement " + user.uai()
-                        + ". Deux connexions simultanées pour le même établissement ne sont pas autorisées : "
-                        + "quittez l'autre session ou attendez sa fin.");
-                return audit.record(entry(tenant, user.login(), "CONNEXION_REFUSEE", "connexion déjà ouverte pour " + user.uai(),
-                        ctx.request().remoteAddress().hostAddress()));
-            }
-            user.storeIn(ctx.session());
-            return throttle.reset(user.login())
-                    .compose(v -> audit.record(entry(tenant, user.login(), "CONNEXION", user.uai() == null ? "" : user.uai(), address)))
-                    // Saved before the redirect, so the next request may reach any member.
-                    .compose(v -> SessionSync.flush(ctx))
-                    .onComplete(saved -> ctx.redirect("/" + tenant.code() + "/"));
-        });
-    }
-
     private void logout(RoutingContext ctx) {
         Tenant tenant = TenantHandler.current(ctx);
-        SessionUser user = SessionUser.of(ctx);
-        String sessionId = ctx.session().id();
-        ctx.session().destroy();
-        Future<Void> released = user == null || user.uai() == null ? Future.succeededFuture() : slots.release(user.uai(), sessionId);
-        released.compose(v -> user == null ? Future.succeededFuture()
-                        : audit.record(entry(tenant, user.login(), "DECONNEXION", "", ctx.request().remoteAddress().hostAddress())))
-                .onComplete(done -> ctx.redirect("/" + tenant.code() + "/connexion"));
-    }
-
-    private static AuditTrail.Entry entry(Tenant tenant, String actor, String action, String detail, String address) {
-        return new AuditTrail.Entry(tenant.code(), actor, action, detail, address);
+        signIn.end(ctx, tenant).onComplete(done -> ctx.redirect("/" + tenant.code() + "/connexion"));
     }
 
     private static String trimmed(String value) {

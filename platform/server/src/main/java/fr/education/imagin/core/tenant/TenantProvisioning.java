@@ -59,6 +59,22 @@ public final class TenantProvisioning {
         return migrated;
     }
 
+    /** Every registered tenant, active or not. */
+    public List<Tenant> registered() {
+        List<Tenant> tenants = new ArrayList<>();
+        try (Connection conn = dataSource.getConnection();
+             PreparedStatement select = conn.prepareStatement(
+                     "select code, nom, contact_mail, message_accueil, actif from platform.tenant order by code");
+             ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                tenants.add(new Tenant(rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4), rows.getBoolean(5)));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not list tenants", e);
+        }
+        return tenants;
+    }
+
     /** Records that {@code uai} is an exam centre of {@code tenantCode} (drives ACAD-1). */
     public void registerExamCentre(String uai, String tenantCode) {
         String sql = "insert into platform.centre_examen_academie (uai, tenant_code) values (?, ?) on conflict do nothing";

@@ -90,6 +90,7 @@ class TwoMemberClusterTest {
         env.put(Setting.HTTP_PORT.envName(), String.valueOf(httpPort));
         env.put(Setting.DB_POOL_SIZE.envName(), "2");
         env.put(Setting.TENANTS_DIR.envName(), TestPlatform.projectRoot().resolve("tenants").toString());
+        env.put(Setting.PLUGINS_DIR.envName(), TestPlatform.projectRoot().resolve("plugins/dist").toString());
         env.put(Setting.DEMO.envName(), "true");
         Process process = builder.start();
         members.add(process);

@@ -1,0 +1,78 @@
+package fr.education.imagin.core.security;
+
+import fr.education.imagin.core.audit.AuditTrail;
+import fr.education.imagin.core.tenant.Tenant;
+import fr.education.imagin.core.web.PageRenderer;
+import fr.education.imagin.core.web.SessionSync;
+import io.vertx.core.Future;
+import io.vertx.ext.web.RoutingContext;
+
+import java.util.Map;
+
+/**
+ * The last step of every login, built-in or OpenID Connect: from here on the rest of the code
+ * only sees a {@link SessionUser} in the session, whichever way the person proved who they are.
+ */
+public final class SignIn {
+
+    private final EstablishmentSlots slots;
+    private final AuditTrail audit;
+    private final PageRenderer pages;
+
+    public SignIn(EstablishmentSlots slots, AuditTrail audit, PageRenderer pages) {
+        this.slots = slots;
+        this.audit = audit;
+        this.pages = pages;
+    }
+
+    /** Opens the session for {@code user} and redirects home, or answers why it cannot. */
+    public Future<Void> complete(RoutingContext ctx, Tenant tenant, SessionUser user) {
+        String address = address(ctx);
+        // A new id after login: a session id known before authentication is worthless.
+        ctx.session().regenerateId();
+        Future<Boolean> slot = user.uai() == null ? Future.succeededFuture(true) : slots.claim(user.uai(), ctx.session().id());
+        return slot.compose(granted -> {
+            if (!granted) {
+                refuse(ctx, 409, "Erreur : Une connexion est déjà ouverte pour l'établissement " + user.uai()
+                        + ". Deux connexions simultanées pour le même établissement ne sont pas autorisées : "
+                        + "quittez l'autre session ou attendez sa fin.");
+                return audit.record(entry(tenant, user.login(), "CONNEXION_REFUSEE", "connexion déjà ouverte pour " + user.uai(), address));
+            }
+            user.storeIn(ctx.session());
+            return audit.record(entry(tenant, user.login(), "CONNEXION", user.uai() == null ? "" : user.uai(), address))
+                    // Saved before the redirect, so the next request may reach any member.
+                    .compose(v -> SessionSync.flush(ctx))
+                    .onComplete(saved -> ctx.redirect("/" + tenant.code() + "/"));
+        });
+    }
+
+    /** Ends the session and frees the establishment's slot; returns the user who left, if any. */
+    public Future<SessionUser> end(RoutingContext ctx, Tenant tenant) {
+        SessionUser user = SessionUser.of(ctx);
+        String sessionId = ctx.session().id();
+        ctx.session().destroy();
+        if (user == null) {
+            return Future.succeededFuture();
+        }
+        Future<Void> released = user.uai() == null ? Future.succeededFuture() : slots.release(user.uai(), sessionId);
+        return released.compose(v -> audit.record(entry(tenant, user.login(), "DECONNEXION", "", address(ctx))))
+                .map(v -> user);
+    }
+
+    public Future<Void> recordRefusal(RoutingContext ctx, Tenant tenant, String login, String detail) {
+        return audit.record(entry(tenant, login, "CONNEXION_REFUSEE", detail, address(ctx)));
+    }
+
+    /** The login page with an error, for either kind of login. */
+    public void refuse(RoutingContext ctx, int status, String message) {
+        pages.respond(ctx, status, "connexion/login.ftlh", Map.of("erreur", message));
+    }
+
+    static String address(RoutingContext ctx) {
+        return ctx.request().remoteAddress().hostAddress();
+    }
+
+    private static AuditTrail.Entry entry(Tenant tenant, String actor, String action, String detail, String address) {
+        return new AuditTrail.Entry(tenant.code(), actor, action, detail, address);
+    }
+}
