@@ -1,5 +1,8 @@
 package fr.education.imagin;
 
+import fr.education.imagin.academies.administration.AdminConsoleRoutes;
+import fr.education.imagin.academies.administration.AuditJournalRoutes;
+import fr.education.imagin.academies.administration.TenantAdministration;
 import fr.education.imagin.bench.FortuneRoutes;
 import fr.education.imagin.core.cluster.ClusterManagerFactory;
 import fr.education.imagin.core.config.PlatformConfig;
@@ -19,6 +22,8 @@ import fr.education.imagin.core.security.oidc.KeycloakProvisioner;
 import fr.education.imagin.core.security.oidc.OidcLoginRoutes;
 import fr.education.imagin.core.security.oidc.OidcProviders;
 import fr.education.imagin.core.security.LoginThrottle;
+import fr.education.imagin.core.security.EstablishmentChoiceRoutes;
+import fr.education.imagin.core.security.SessionExpiry;
 import fr.education.imagin.core.security.SignIn;
 import fr.education.imagin.core.audit.AuditTrail;
 import fr.education.imagin.core.tenant.CentreRegistry;
@@ -129,12 +134,24 @@ public final class Platform implements AutoCloseable {
             plugins = new PluginHost(config.pluginsDir(), sql);
             await(plugins.start(vertx));
             String csrfSecret = await(clusterSecret(vertx, "csrf"));
-            UserInterface ui = UserInterface.create(vertx, sql, registry);
+            SessionExpiry sessionExpiry = new SessionExpiry(config.sessionTimeout(), config.sessionWarning());
+            AuditTrail audit = new AuditTrail(sql);
+            UserInterface ui = UserInterface.create(vertx, sql, registry, centres, sessionExpiry, audit);
             PageRenderer pages = ui.pages();
-            SignIn signIn = new SignIn(new EstablishmentSlots(vertx, ClusteredSessionStore.create(vertx)), new AuditTrail(sql), pages);
+            EstablishmentSlots slots = new EstablishmentSlots(vertx, ClusteredSessionStore.create(vertx));
+            SignIn signIn = new SignIn(slots, audit, pages);
+            EstablishmentChoiceRoutes establishmentChoice = new EstablishmentChoiceRoutes(sql, slots, pages);
+            AccountService accountService = new AccountService(vertx, sql);
+            LoginThrottle throttle = new LoginThrottle(vertx);
             LoginFlow login = config.keycloak().enabled()
                     ? new OidcLoginRoutes(new OidcProviders(vertx, config.keycloak()), signIn, config.http().publicUrl())
-                    : new LoginRoutes(new AccountService(vertx, sql), new LoginThrottle(vertx), signIn, pages);
+                    : new LoginRoutes(accountService, throttle, signIn, pages);
+            TenantAdministration administration = new TenantAdministration(vertx, cluster, sql, database.jdbc(), registry,
+                    audit, config);
+            await(administration.start());
+            // National admins always sign in with their platform account, Keycloak or not.
+            AdminConsoleRoutes adminConsole = new AdminConsoleRoutes(administration, plugins, accountService, throttle, signIn, pages);
+            AuditJournalRoutes auditJournal = new AuditJournalRoutes(administration, pages);
             PlatformConfig finalConfig = config;
             int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
             AtomicReference<List<RouteEntry>> routes = new AtomicReference<>();
@@ -145,8 +162,8 @@ public final class Platform implements AutoCloseable {
                         .setCookieHttpOnlyFlag(true)
                         .setCookieSameSite(CookieSameSite.LAX)
                         .setCookieSecureFlag(finalConfig.http().publicUrl().startsWith("https:"));
-                Router router = router(v, finalConfig, database, cluster, registry, centres, pages, ui,
-                        login, sessions, csrfSecret);
+                Router router = router(v, finalConfig, database, cluster, registry, centres, sessionExpiry, establishmentChoice, pages, ui,
+                        login, adminConsole, auditJournal, sessions, csrfSecret);
                 routes.set(router.getRoutes().stream().filter(r -> r.getPath() != null)
                         .map(r -> new RouteEntry(r.getPath(), r.methods() == null ? List.of()
                                 : r.methods().stream().map(m -> m.name()).sorted().toList()))
@@ -211,8 +228,11 @@ public final class Platform implements AutoCloseable {
     }
 
     private static Router router(Vertx vertx, PlatformConfig config, Database database, HazelcastClusterManager cluster,
-                                 TenantRegistry registry, CentreRegistry centres, PageRenderer pages, UserInterface ui,
-                                 LoginFlow login, SessionHandler sessions, String csrfSecret) {
+                                 TenantRegistry registry, CentreRegistry centres, SessionExpiry sessionExpiry,
+                                 EstablishmentChoiceRoutes establishmentChoice,
+                                 PageRenderer pages, UserInterface ui,
+                                 LoginFlow login, AdminConsoleRoutes adminConsole, AuditJournalRoutes auditJournal,
+                                 SessionHandler sessions, String csrfSecret) {
         Router router = Router.router(vertx);
         router.route().handler(new SecurityHeaders());
         new HealthRoutes(database.pool(), cluster).mount(router);
@@ -220,6 +240,18 @@ public final class Platform implements AutoCloseable {
             new FortuneRoutes(database.pool(), pages).mount(router);
         }
         ui.mountPublic(router);
+
+        // The national admin console, before the académies (whose "/:tenant/*" would take "admin"):
+        // session → body → CSRF → (its login) → national admin guard → page.
+        String admin = AdminConsoleRoutes.PREFIX + "/*";
+        router.route(admin).handler(sessions);
+        router.route(admin).handler(ctx -> SessionSync.remember(ctx, sessions));
+        router.route(admin).handler(BodyHandler.create(false).setBodyLimit(1024 * 1024));
+        router.route(admin).handler(CSRFHandler.create(vertx, csrfSecret)
+                .setCookieSecure(config.http().publicUrl().startsWith("https:"))
+                .setTimeout(config.sessionTimeout().toMillis()));
+        adminConsole.mount(router);
+        router.get(AdminConsoleRoutes.PREFIX).handler(ctx -> ctx.redirect(AdminConsoleRoutes.PREFIX + "/"));
 
         // Every académie route: tenant → session → body → CSRF → (login) → access policy → work
         // context (establishment, activity states) → activity guard → screen.
@@ -234,7 +266,10 @@ public final class Platform implements AutoCloseable {
                         .setTimeout(config.sessionTimeout().toMillis()));
         login.mount(router);
         router.route("/:tenant/*").handler(new AccessPolicy(centres));
+        sessionExpiry.mount(router);
+        establishmentChoice.mount(router);
         ui.mountAcademy(router);
+        auditJournal.mount(router);
 
         router.get("/:tenant").handler(ctx -> ctx.redirect(ctx.request().path() + "/"));
         router.route().last().handler(ctx -> ctx.fail(404));

@@ -169,6 +169,63 @@ class PlatformTest {
     }
 
     @Test
+    void aChefWithSeveralDelegationsPicksTheEstablishmentAfterLogin() {
+        DemoAccount delegations = platform.demoAccounts().stream()
+                .filter(a -> a.login().equals("ce.delegations.rennes")).findFirst().orElseThrow();
+        assertThat(delegations.uais()).hasSize(2);
+        String chosen = delegations.uais().get(1);
+        Browser browser = new Browser();
+        assertThat(browser.login(base, "rennes", delegations.login(), "imagin-demo").statusCode()).isEqualTo(302);
+        HttpResponse<String> home = browser.get(base + "/rennes/");
+        assertThat(home.statusCode()).isEqualTo(302);
+        assertThat(home.headers().firstValue("location")).hasValue("/rennes/etablissement");
+        assertThat(browser.get(base + "/rennes/etablissement").body()).contains(delegations.uais().get(0), chosen);
+
+        HttpResponse<String> foreign = browser.submit(base + "/rennes/etablissement", base + "/rennes/etablissement",
+                Map.of("uai", "0310038Y"));
+        assertThat(foreign.statusCode()).isEqualTo(400);
+        assertThat(foreign.body()).contains("Veuillez choisir un des établissements");
+
+        HttpResponse<String> choice = browser.submit(base + "/rennes/etablissement", base + "/rennes/etablissement",
+                Map.of("uai", chosen));
+        assertThat(choice.statusCode()).isEqualTo(302);
+        HttpResponse<String> acting = browser.get(base + "/rennes/");
+        assertThat(acting.statusCode()).isEqualTo(200);
+        assertThat(acting.body()).contains(chosen);
+        browser.submit(base + "/rennes/", base + "/rennes/quitter", Map.of());
+    }
+
+    @Test
+    void theAcademyOfficeClosesAnActivityAndTheServerRefusesItUntilReopened() throws SQLException {
+        String chef = platform.demoAccounts().stream()
+                .filter(a -> "rennes".equals(a.tenantCode()) && a.login().startsWith("ce.0")).findFirst().orElseThrow().login();
+        Browser office = new Browser();
+        office.login(base, "rennes", "gest.rennes", "imagin-demo");
+        Browser establishment = new Browser();
+        establishment.login(base, "rennes", chef, "imagin-demo");
+        assertThat(establishment.get(base + "/rennes/personnels/").statusCode()).isEqualTo(200);
+
+        HttpResponse<String> refused = establishment.submit(base + "/rennes/", base + "/rennes/administration/activites",
+                Map.of("code", "personnels", "ouverte", "false"));
+        assertThat(refused.statusCode()).as("only the academy office opens and closes").isEqualTo(403);
+
+        String page = base + "/rennes/administration/activites";
+        assertThat(office.submit(page, page, Map.of("code", "personnels", "ouverte", "false")).statusCode()).isEqualTo(302);
+        assertThat(office.get(page).body()).contains("L&#39;activité « Consultation des personnels » est fermée.");
+        HttpResponse<String> closed = establishment.get(base + "/rennes/personnels/");
+        assertThat(closed.statusCode()).isEqualTo(403);
+        assertThat(closed.body()).contains("Activité fermée");
+
+        assertThat(office.submit(page, page, Map.of("code", "inconnue", "ouverte", "true")).statusCode()).isEqualTo(302);
+        assertThat(office.get(page).body()).contains("Activité ou état inconnu");
+        office.submit(page, page, Map.of("code", "personnels", "ouverte", "true"));
+        assertThat(establishment.get(base + "/rennes/personnels/").statusCode()).isEqualTo(200);
+        assertThat(auditCount("gest.rennes", "ACTIVITE_FERMEE")).isEqualTo(1);
+        assertThat(auditCount("gest.rennes", "ACTIVITE_OUVERTE")).isEqualTo(1);
+        establishment.submit(base + "/rennes/", base + "/rennes/quitter", Map.of());
+    }
+
+    @Test
     void repeatedWrongPasswordsLockTheAccountForAWhile() {
         Browser browser = new Browser();
         for (int attempt = 0; attempt < 5; attempt++) {

@@ -107,6 +107,11 @@ public final class DemoSeeder {
                 uai.ifPresent(u -> created.add(account("ce." + u.toLowerCase(), "Chef d'établissement " + u,
                         Role.CHEF_ETABLISSEMENT, tenant.code(), List.of(u))));
             }
+            // Delegations for both: this one picks the establishment after login.
+            if (lycee.isPresent() && college.isPresent()) {
+                created.add(account("ce.delegations." + tenant.code(), "Chef d'établissement (délégations)",
+                        Role.CHEF_ETABLISSEMENT, tenant.code(), List.of(lycee.get(), college.get())));
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not create demo accounts of " + tenant.code(), e);
         }

@@ -1,17 +1,22 @@
 package fr.education.imagin.ui;
 
 import fr.education.imagin.academies.AcademyHomeRoutes;
+import fr.education.imagin.academies.AutresAcademiesActivity;
 import fr.education.imagin.core.db.TenantSql;
 import fr.education.imagin.core.export.PdfRenderer;
 import fr.education.imagin.core.help.HelpRoutes;
 import fr.education.imagin.core.list.ListService;
 import fr.education.imagin.core.list.Lists;
+import fr.education.imagin.core.audit.AuditTrail;
 import fr.education.imagin.core.menu.Activities;
+import fr.education.imagin.core.menu.ActivityStatesRoutes;
 import fr.education.imagin.core.menu.MenuModel;
 import fr.education.imagin.core.menu.WorkContextHandler;
 import fr.education.imagin.core.preferences.DisplayPreferencesRoutes;
 import fr.education.imagin.core.preferences.DisplayPreferencesService;
 import fr.education.imagin.core.preferences.PreferencesModel;
+import fr.education.imagin.core.security.SessionExpiry;
+import fr.education.imagin.core.tenant.CentreRegistry;
 import fr.education.imagin.core.tenant.TenantRegistry;
 import fr.education.imagin.core.web.PageRenderer;
 import fr.education.imagin.core.web.StaticAssets;
@@ -38,9 +43,11 @@ public final class UserInterface {
     private final DisplayPreferencesRoutes preferences;
     private final HelpRoutes help;
     private final Activities activities;
+    private final ActivityStatesRoutes activityStates;
 
     private UserInterface(StaticAssets assets, PageRenderer pages, AcademyHomeRoutes home, WorkContextHandler workContext,
-                          DisplayPreferencesRoutes preferences, HelpRoutes help, Activities activities) {
+                          DisplayPreferencesRoutes preferences, HelpRoutes help, Activities activities,
+                          ActivityStatesRoutes activityStates) {
         this.assets = assets;
         this.pages = pages;
         this.home = home;
@@ -48,19 +55,23 @@ public final class UserInterface {
         this.preferences = preferences;
         this.help = help;
         this.activities = activities;
+        this.activityStates = activityStates;
     }
 
     /** Builds everything once per process; the routers of all event loops share it. */
-    public static UserInterface create(Vertx vertx, TenantSql sql, TenantRegistry registry) {
+    public static UserInterface create(Vertx vertx, TenantSql sql, TenantRegistry registry, CentreRegistry centres,
+                                       SessionExpiry sessionExpiry, AuditTrail audit) {
         StaticAssets assets = new StaticAssets();
-        PageRenderer pages = new PageRenderer(assets.prefix(), List.of(new MenuModel(), new PreferencesModel()));
+        PageRenderer pages = new PageRenderer(assets.prefix(), List.of(new MenuModel(), new PreferencesModel(), sessionExpiry));
         PdfRenderer pdf = new PdfRenderer(pages, vertx.createSharedWorkerExecutor("imagin-pdf", PDF_WORKERS));
         pdf.warmUp();
         Lists lists = new Lists(new ListService(sql), pages, pdf);
         Activities activities = new Activities(List.of(
-                new PersonnelsActivity(lists, sql, pages)));
+                new PersonnelsActivity(lists, sql, pages),
+                new AutresAcademiesActivity(centres, registry, pages)));
         return new UserInterface(assets, pages, new AcademyHomeRoutes(registry, pages), new WorkContextHandler(sql),
-                new DisplayPreferencesRoutes(new DisplayPreferencesService(sql)), new HelpRoutes(pages), activities);
+                new DisplayPreferencesRoutes(new DisplayPreferencesService(sql)), new HelpRoutes(pages), activities,
+                new ActivityStatesRoutes(sql, audit, pages));
     }
 
     public PageRenderer pages() {
@@ -81,5 +92,6 @@ public final class UserInterface {
         help.mount(router);
         preferences.mount(router);
         activities.mount(router);
+        activityStates.mount(router);
     }
 }

@@ -14,6 +14,7 @@ public record PlatformConfig(
         Path pluginsDir,
         boolean demo,
         Duration sessionTimeout,
+        Duration sessionWarning,
         boolean benchRoutes,
         String logFormat,
         Keycloak keycloak) {
@@ -78,6 +79,7 @@ public record PlatformConfig(
                 Path.of(source.get(Setting.PLUGINS_DIR)),
                 source.getBoolean(Setting.DEMO),
                 Duration.ofMinutes(sessionMinutes),
+                Duration.ofSeconds(source.getInt(Setting.SESSION_WARNING_SECONDS)),
                 source.getBoolean(Setting.BENCH_ROUTES),
                 source.get(Setting.LOG_FORMAT),
                 new Keycloak(source.get(Setting.KEYCLOAK_URL), source.get(Setting.KEYCLOAK_ADMIN_USER),
@@ -85,6 +87,6 @@ public record PlatformConfig(
     }
 
     public PlatformConfig withDatabase(Database database) {
-        return new PlatformConfig(http, cluster, database, tenantsDir, pluginsDir, demo, sessionTimeout, benchRoutes, logFormat, keycloak);
+        return new PlatformConfig(http, cluster, database, tenantsDir, pluginsDir, demo, sessionTimeout, sessionWarning, benchRoutes, logFormat, keycloak);
     }
 }

@@ -23,6 +23,7 @@ public enum Setting {
     PLUGINS_DIR("plugins.dir", "plugins/dist", "folder of the plugin jars"),
     DEMO("demo.enabled", "false", "fill the demo académies with generated data and create the demo accounts"),
     SESSION_TIMEOUT_MINUTES("session.timeout-minutes", "30", "inactivity timeout of a session"),
+    SESSION_WARNING_SECONDS("session.warning-seconds", "300", "how long before the timeout the page offers to stay connected"),
     BENCH_ROUTES("bench.enabled", "false", "serve the bare baseline page /bench/fortunes"),
     LOG_FORMAT("log.format", "text", "text or json"),
     KEYCLOAK_URL("keycloak.url", "", "Keycloak base URL; set, logins go through OpenID Connect (one realm per académie)"),

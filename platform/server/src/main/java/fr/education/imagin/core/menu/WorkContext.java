@@ -10,7 +10,7 @@ import java.util.Optional;
  * academy manager) and which activities the academy office has opened. Loaded fresh on every
  * request by {@link WorkContextHandler}, so closing an activity takes effect at once.
  */
-public record WorkContext(Optional<Establishment> etablissement, Map<String, Boolean> openByCode) {
+public record WorkContext(Optional<Establishment> etablissement, Map<String, Boolean> openByCode, boolean visitingCentre) {
 
     static final String KEY = "imagin.workContext";
 
@@ -23,8 +23,14 @@ public record WorkContext(Optional<Establishment> etablissement, Map<String, Boo
         return Boolean.TRUE.equals(openByCode.get(activity.code()));
     }
 
-    /** Shown in this user's menu: an establishment, and for Centre Examen activities an exam centre. */
+    /**
+     * Shown in this user's menu: an establishment, and for Centre Examen activities an exam centre.
+     * A centre visiting from another académie (ACAD-1) only gets this académie's Centre Examen work.
+     */
     public boolean offers(Activity activity) {
+        if (visitingCentre && (activity.group() != ActivityGroup.CENTRE_EXAMEN || activity == Activity.AUTRES_ACADEMIES)) {
+            return false;
+        }
         return etablissement.map(e -> activity.group() != ActivityGroup.CENTRE_EXAMEN || e.centreExamen()).orElse(false);
     }
 }

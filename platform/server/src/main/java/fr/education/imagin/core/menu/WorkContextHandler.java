@@ -1,6 +1,7 @@
 package fr.education.imagin.core.menu;
 
 import fr.education.imagin.core.db.TenantSql;
+import fr.education.imagin.core.security.AccessPolicy;
 import fr.education.imagin.core.security.SessionUser;
 import fr.education.imagin.core.tenant.TenantHandler;
 import io.vertx.core.Future;
@@ -33,24 +34,24 @@ public final class WorkContextHandler implements Handler<RoutingContext> {
     @Override
     public void handle(RoutingContext ctx) {
         SessionUser user = SessionUser.of(ctx);
-        load(ctx, user == null ? null : user.uai()).onSuccess(context -> {
+        load(ctx, user == null ? null : user.uai(), AccessPolicy.isVisitingCentre(ctx)).onSuccess(context -> {
             ctx.put(WorkContext.KEY, context);
             ctx.next();
         }).onFailure(ctx::fail);
     }
 
-    private Future<WorkContext> load(RoutingContext ctx, String uai) {
+    private Future<WorkContext> load(RoutingContext ctx, String uai, boolean visiting) {
         return sql.inTenant(TenantHandler.current(ctx), conn -> conn.preparedQuery(LOAD).execute(Tuple.of(uai)))
-                .map(rows -> toContext(rows.iterator().next()));
+                .map(rows -> toContext(rows.iterator().next(), visiting));
     }
 
-    private static WorkContext toContext(Row row) {
+    private static WorkContext toContext(Row row, boolean visiting) {
         Optional<Establishment> etablissement = row.getString("uai") == null ? Optional.empty()
                 : Optional.of(new Establishment(row.getString("uai"), row.getString("nom"), row.getString("commune"),
                 row.getBoolean("centre_examen")));
         Map<String, Boolean> open = new HashMap<>();
         JsonObject states = (JsonObject) row.getValue("activites");
         states.forEach(e -> open.put(e.getKey(), Boolean.TRUE.equals(e.getValue())));
-        return new WorkContext(etablissement, Map.copyOf(open));
+        return new WorkContext(etablissement, Map.copyOf(open), visiting);
     }
 }

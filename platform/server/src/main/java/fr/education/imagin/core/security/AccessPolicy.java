@@ -34,6 +34,10 @@ public final class AccessPolicy implements Handler<RoutingContext> {
             return;
         }
         if (user.role() == Role.NATIONAL_ADMIN || tenant.code().equals(user.tenantCode())) {
+            if (EstablishmentChoiceRoutes.mustChoose(user, ctx)) {
+                ctx.redirect("/" + tenant.code() + EstablishmentChoiceRoutes.PATH);
+                return;
+            }
             ctx.next();
         } else if (user.role() == Role.CHEF_ETABLISSEMENT && centres.isCentreIn(user.uai(), tenant.code())) {
             ctx.put(VISITING, Boolean.TRUE);

@@ -64,6 +64,12 @@ public final class LoginRoutes implements LoginFlow {
 
     private void logout(RoutingContext ctx) {
         Tenant tenant = TenantHandler.current(ctx);
+        SessionUser user = SessionUser.of(ctx);
+        if (user != null && user.visits(tenant)) {
+            // Leaving a visited académie closes that tab's work only: the home session goes on (guide §4.6).
+            ctx.redirect("/" + user.tenantCode() + "/");
+            return;
+        }
         signIn.end(ctx, tenant).onComplete(done -> ctx.redirect("/" + tenant.code() + "/connexion"));
     }
 

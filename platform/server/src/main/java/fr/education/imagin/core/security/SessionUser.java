@@ -1,5 +1,6 @@
 package fr.education.imagin.core.security;
 
+import fr.education.imagin.core.tenant.Tenant;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -43,7 +44,18 @@ public record SessionUser(String login, String displayName, Role role, String te
                 json.getString("tenant"), json.getJsonArray("uais").stream().map(String::valueOf).toList(), json.getString("uai"));
     }
 
+    /** The same person acting for {@code chosen}, one of their delegations. */
+    SessionUser actingFor(String chosen) {
+        return new SessionUser(login, displayName, role, tenantCode, uais, chosen);
+    }
+
+    /** Whether this person is in {@code tenant} as a visiting exam centre, not at home (ACAD-1). */
+    public boolean visits(Tenant tenant) {
+        return role != Role.NATIONAL_ADMIN && tenantCode != null && !tenantCode.equals(tenant.code());
+    }
+
     public Map<String, Object> toTemplateModel() {
-        return Map.of("login", login, "nom", displayName, "role", role.libelle(), "uai", uai == null ? "" : uai);
+        return Map.of("login", login, "nom", displayName, "role", role.libelle(), "uai", uai == null ? "" : uai,
+                "gestionnaire", role == Role.GESTIONNAIRE || role == Role.NATIONAL_ADMIN);
     }
 }

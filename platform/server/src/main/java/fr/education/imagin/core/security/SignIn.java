@@ -25,8 +25,16 @@ public final class SignIn {
         this.pages = pages;
     }
 
-    /** Opens the session for {@code user} and redirects home, or answers why it cannot. */
+    /** Opens the session for {@code user} and redirects to the académie's home, or answers why it cannot. */
     public Future<Void> complete(RoutingContext ctx, Tenant tenant, SessionUser user) {
+        return complete(ctx, tenant.code(), user, "/" + tenant.code() + "/");
+    }
+
+    /**
+     * Opens the session for {@code user} and redirects to {@code landing}, or answers why it
+     * cannot; {@code tenantCode} is null for a login outside the académies (national admin console).
+     */
+    public Future<Void> complete(RoutingContext ctx, String tenantCode, SessionUser user, String landing) {
         String address = address(ctx);
         // A new id after login: a session id known before authentication is worthless.
         ctx.session().regenerateId();
@@ -36,18 +44,23 @@ public final class SignIn {
                 refuse(ctx, 409, "Erreur : Une connexion est déjà ouverte pour l'établissement " + user.uai()
                         + ". Deux connexions simultanées pour le même établissement ne sont pas autorisées : "
                         + "quittez l'autre session ou attendez sa fin.");
-                return audit.record(entry(tenant, user.login(), "CONNEXION_REFUSEE", "connexion déjà ouverte pour " + user.uai(), address));
+                return audit.record(entry(tenantCode, user.login(), "CONNEXION_REFUSEE", "connexion déjà ouverte pour " + user.uai(), address));
             }
             user.storeIn(ctx.session());
-            return audit.record(entry(tenant, user.login(), "CONNEXION", user.uai() == null ? "" : user.uai(), address))
+            return audit.record(entry(tenantCode, user.login(), "CONNEXION", user.uai() == null ? "" : user.uai(), address))
                     // Saved before the redirect, so the next request may reach any member.
                     .compose(v -> SessionSync.flush(ctx))
-                    .onComplete(saved -> ctx.redirect("/" + tenant.code() + "/"));
+                    .onComplete(saved -> ctx.redirect(landing));
         });
     }
 
     /** Ends the session and frees the establishment's slot; returns the user who left, if any. */
     public Future<SessionUser> end(RoutingContext ctx, Tenant tenant) {
+        return end(ctx, tenant.code());
+    }
+
+    /** Same, outside the académies ({@code tenantCode} null for the national admin console). */
+    public Future<SessionUser> end(RoutingContext ctx, String tenantCode) {
         SessionUser user = SessionUser.of(ctx);
         String sessionId = ctx.session().id();
         ctx.session().destroy();
@@ -55,12 +68,16 @@ public final class SignIn {
             return Future.succeededFuture();
         }
         Future<Void> released = user.uai() == null ? Future.succeededFuture() : slots.release(user.uai(), sessionId);
-        return released.compose(v -> audit.record(entry(tenant, user.login(), "DECONNEXION", "", address(ctx))))
+        return released.compose(v -> audit.record(entry(tenantCode, user.login(), "DECONNEXION", "", address(ctx))))
                 .map(v -> user);
     }
 
     public Future<Void> recordRefusal(RoutingContext ctx, Tenant tenant, String login, String detail) {
-        return audit.record(entry(tenant, login, "CONNEXION_REFUSEE", detail, address(ctx)));
+        return recordRefusal(ctx, tenant.code(), login, detail);
+    }
+
+    public Future<Void> recordRefusal(RoutingContext ctx, String tenantCode, String login, String detail) {
+        return audit.record(entry(tenantCode, login, "CONNEXION_REFUSEE", detail, address(ctx)));
     }
 
     /** The login page with an error, for either kind of login. */
@@ -68,11 +85,11 @@ public final class SignIn {
         pages.respond(ctx, status, "connexion/login.ftlh", Map.of("erreur", message));
     }
 
-    static String address(RoutingContext ctx) {
+    public static String address(RoutingContext ctx) {
         return ctx.request().remoteAddress().hostAddress();
     }
 
-    private static AuditTrail.Entry entry(Tenant tenant, String actor, String action, String detail, String address) {
-        return new AuditTrail.Entry(tenant.code(), actor, action, detail, address);
+    private static AuditTrail.Entry entry(String tenantCode, String actor, String action, String detail, String address) {
+        return new AuditTrail.Entry(tenantCode, actor, action, detail, address);
     }
 }

@@ -10,6 +10,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * get in, against the académie of Rennes: nobody signed in, a gestionnaire and a chef
  * d'établissement of Toulouse, and Toulouse's lycée that is an exam centre elsewhere but not in
  * Rennes. A route added without going through the access policy makes this test fail, and so
- * does a public route nobody declared public here.
+ * does a public route nobody declared public here. The same callers walk the national admin
+ * console ({@code /admin/...}), which refuses everyone but a national admin.
  */
 class AuthorisationMatrixTest {
 
@@ -33,18 +39,25 @@ class AuthorisationMatrixTest {
     private static final Set<String> PUBLIC = Set.of(
             "GET /", "GET /health", "GET /ready", "GET /bench/fortunes",
             "GET /:tenant", "GET /:tenant/connexion", "POST /:tenant/connexion", "POST /:tenant/quitter",
-            "GET /:tenant/oidc/callback");
+            "GET /:tenant/oidc/callback",
+            "GET /admin", "GET /admin/connexion", "POST /admin/connexion");
+    /** The national admin console: behind its own guard, walked by {@link #everyAdminRouteRefusesEveryoneButNationalAdmins}. */
+    private static final String ADMIN = "/admin/";
     private static final Pattern CSRF = Pattern.compile("name=\"X-XSRF-TOKEN\" value=\"([^\"]*)\"");
     private static final String TARGET = "rennes";
+    /** Parameterised routes that name no establishment's record (help topics are the same for all). */
+    private static final Set<String> NOT_RECORDS = Set.of("/:tenant/aide/:sujet");
 
     private static Platform platform;
     private static String base;
+    private static String jdbcUrl;
     private static final Map<String, Browser> CALLERS = new LinkedHashMap<>();
     private static final Map<String, String> TOKENS = new LinkedHashMap<>();
 
     @BeforeAll
     static void start() {
-        platform = TestPlatform.start(TestPlatform.settings(TestPostgres.newDatabase()));
+        jdbcUrl = TestPostgres.newDatabase();
+        platform = TestPlatform.start(TestPlatform.settings(jdbcUrl));
         base = TestPlatform.baseUrl(platform);
         String toulouseCollege = platform.demoAccounts().stream()
                 .filter(a -> "toulouse".equals(a.tenantCode()) && a.login().startsWith("ce.") && !a.login().equals("ce.0310038y"))
@@ -97,11 +110,43 @@ class AuthorisationMatrixTest {
     }
 
     @Test
+    void everyAdminRouteRefusesEveryoneButNationalAdmins() {
+        List<String> calls = new ArrayList<>();
+        List<String> leaks = new ArrayList<>();
+        for (Platform.RouteEntry route : platform.routes()) {
+            if (!route.path().startsWith(ADMIN) || route.path().endsWith("/*")) {
+                continue; // pass-through steps (session, CSRF, guard) are exercised by every call
+            }
+            for (String method : route.methods().isEmpty() ? List.of("GET", "POST") : route.methods()) {
+                if (PUBLIC.contains(method + " " + route.path())) {
+                    continue;
+                }
+                String url = base + route.path().replace(":code", TARGET).replaceAll(":[A-Za-z]+", "1");
+                for (Map.Entry<String, Browser> caller : CALLERS.entrySet()) {
+                    int status = call(caller.getValue(), method, url, TOKENS.get(caller.getKey()));
+                    calls.add(method + " " + route.path() + " as " + caller.getKey() + " -> " + status);
+                    if (!refused(caller.getKey(), method, status)) {
+                        leaks.add(method + " " + route.path() + " as " + caller.getKey() + " answered " + status);
+                    }
+                }
+            }
+        }
+        System.out.println("Admin console matrix: " + calls.size() + " calls\n  " + String.join("\n  ", calls));
+        assertThat(calls).as("routes behind the national admin guard").isNotEmpty();
+        assertThat(leaks).isEmpty();
+        assertThat(CALLERS.get("anonyme").get(base + "/admin/").headers().firstValue("location")).hasValue("/admin/connexion");
+    }
+
+    @Test
     void everyRouteOutsideTheAcademiesIsDeclaredPublic() {
         List<String> undeclared = new ArrayList<>();
         for (Platform.RouteEntry route : platform.routes()) {
             if (route.path().startsWith("/:tenant/")) {
                 continue; // behind the access policy, walked above
+            }
+            if (route.path().startsWith(ADMIN) && !PUBLIC.contains("GET " + route.path())
+                    && !PUBLIC.contains("POST " + route.path())) {
+                continue; // behind the national admin guard, walked above
             }
             for (String method : route.methods().isEmpty() ? List.of("ANY") : route.methods()) {
                 // Static assets sit under a content-hashed prefix (/static/<hash>/...).
@@ -111,6 +156,59 @@ class AuthorisationMatrixTest {
             }
         }
         assertThat(undeclared).as("routes reachable without the access policy that nobody declared public").isEmpty();
+    }
+
+    /**
+     * The establishment dimension: a chef d'établissement of Rennes asks every route that names a
+     * record for a record of another establishment of Rennes. A route whose parameter has no
+     * "foreign value" below fails the test, so a new screen must say how it is checked.
+     */
+    @Test
+    void establishmentScopedRoutesRefuseRecordsOfAnotherEstablishment() throws SQLException {
+        DemoAccount chef = platform.demoAccounts().stream()
+                .filter(a -> TARGET.equals(a.tenantCode()) && a.login().startsWith("ce.0")).findFirst().orElseThrow();
+        String uai = chef.uais().get(0);
+        Browser browser = new Browser();
+        assertThat(browser.login(base, TARGET, chef.login(), "imagin-demo").statusCode()).isEqualTo(302);
+        String[] foreignPerson = foreignPersonnel(uai);
+
+        List<String> calls = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (Platform.RouteEntry route : platform.routes()) {
+            String path = route.path();
+            if (!path.startsWith("/:tenant/") || path.endsWith("/*") || !path.substring("/:tenant".length()).contains(":")
+                    || NOT_RECORDS.contains(path)) {
+                continue;
+            }
+            if (!(path.startsWith("/:tenant/personnels/") && path.endsWith("/:id"))) {
+                problems.add(path + ": no foreign value declared for its parameters in this test");
+                continue;
+            }
+            String concrete = path.replace(":tenant", TARGET).replace(":id", foreignPerson[0]);
+            HttpResponse<String> response = browser.get(base + concrete);
+            calls.add("GET " + concrete + " -> " + response.statusCode());
+            if ((response.statusCode() != 403 && response.statusCode() != 404) || response.body().contains(foreignPerson[1])) {
+                problems.add("GET " + concrete + " answered " + response.statusCode() + " for a person outside " + uai);
+            }
+        }
+        System.out.println("Establishment dimension: " + String.join(", ", calls));
+        assertThat(calls).as("routes naming a record").isNotEmpty();
+        assertThat(problems).isEmpty();
+        browser.submit(base + "/" + TARGET + "/", base + "/" + TARGET + "/quitter", Map.of());
+    }
+
+    /** Id and name of someone who works neither principally nor secondarily in {@code uai}. */
+    private static String[] foreignPersonnel(String uai) throws SQLException {
+        try (Connection conn = DriverManager.getConnection(jdbcUrl, "postgres", "");
+             PreparedStatement query = conn.prepareStatement(
+                     "select p.id, p.nom from t_rennes.personnel p where not exists (select 1 from t_rennes.lieu_exercice l"
+                             + " where l.personnel_id = p.id and l.uai = ?) order by p.id limit 1")) {
+            query.setString(1, uai);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return new String[]{String.valueOf(rows.getLong(1)), rows.getString(2)};
+            }
+        }
     }
 
     private static boolean refused(String caller, String method, int status) {

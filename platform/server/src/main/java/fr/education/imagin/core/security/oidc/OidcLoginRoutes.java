@@ -119,6 +119,12 @@ public final class OidcLoginRoutes implements LoginFlow {
 
     private void logout(RoutingContext ctx) {
         Tenant tenant = TenantHandler.current(ctx);
+        SessionUser visitor = SessionUser.of(ctx);
+        if (visitor != null && visitor.visits(tenant)) {
+            // Leaving a visited académie closes that tab's work only: the home session goes on (guide §4.6).
+            ctx.redirect("/" + visitor.tenantCode() + "/");
+            return;
+        }
         String idToken = ctx.session().get(ID_TOKEN);
         signIn.end(ctx, tenant).onComplete(done -> {
             StringBuilder url = new StringBuilder(providers.realmUrl(tenant)).append("/protocol/openid-connect/logout?client_id=")

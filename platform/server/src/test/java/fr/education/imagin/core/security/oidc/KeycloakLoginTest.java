@@ -112,6 +112,31 @@ class KeycloakLoginTest {
         assertThat(browser.get(base + "/rennes/").statusCode()).isEqualTo(302);
     }
 
+    @Test
+    void anAcademyCreatedInTheConsoleGetsItsRealmAndFirstGestionnaire() {
+        Browser console = new Browser();
+        HttpResponse<String> signedIn = console.submit(base + "/admin/connexion", base + "/admin/connexion",
+                Map.of("login", "admin", "password", "imagin-demo"));
+        assertThat(signedIn.statusCode()).as("national admin, platform account even with Keycloak").isEqualTo(302);
+        HttpResponse<String> created = console.submit(base + "/admin/academies/nouvelle", base + "/admin/academies", Map.of(
+                "code", "orleans-tours", "nom", "ACADEMIE D'ORLEANS-TOURS", "contact", "dec@ac-orleans-tours.fr",
+                "accueil", "", "gestionnaire", "gest.orleans-tours", "motDePasse", "mot-de-passe-initial"));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(302);
+
+        RealmResource realm = admin.realm("imagin-orleans-tours");
+        assertThat(realm.toRepresentation().isEnabled()).isTrue();
+        assertThat(realm.clients().findByClientId("imagin").get(0).getRedirectUris())
+                .containsExactly(base + "/orleans-tours/oidc/callback");
+        UserRepresentation gestionnaire = realm.users().searchByUsername("gest.orleans-tours", true).get(0);
+        assertThat(realm.users().get(gestionnaire.getId()).roles().realmLevel().listEffective())
+                .extracting(RoleRepresentation::getName).contains("GESTIONNAIRE");
+
+        HttpResponse<String> toKeycloak = new Browser().get(base + "/orleans-tours/connexion");
+        assertThat(toKeycloak.statusCode()).isEqualTo(302);
+        assertThat(toKeycloak.headers().firstValue("location").orElseThrow())
+                .startsWith(TestKeycloak.url() + "/realms/imagin-orleans-tours/protocol/openid-connect/auth");
+    }
+
     /** Fills Keycloak's login form as a person would; returns Keycloak's redirect back to the platform. */
     private static HttpResponse<String> signInAtKeycloak(Browser browser, String authorizeUrl, String user, String password) {
         HttpResponse<String> page = browser.get(authorizeUrl);
