@@ -13,6 +13,7 @@ import fr.education.imagin.core.tenant.Tenant;
 import fr.education.imagin.core.tenant.TenantHandler;
 import fr.education.imagin.core.web.PageException;
 import fr.education.imagin.core.web.PageRenderer;
+import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 
 import java.util.Map;
@@ -55,20 +56,39 @@ public final class PersonnelsActivity implements ActivityModule {
             return;
         }
         Tenant tenant = TenantHandler.current(ctx);
-        personnels.find(tenant, uai(ctx), id).onSuccess(found -> {
+        personnels.find(tenant, uai(ctx), id).compose(found -> {
             if (found.isEmpty()) {
                 ctx.fail(new PageException(404, "Personnel introuvable",
                         "Cette personne n'exerce pas dans votre établissement, ou n'est plus connue d'IMAG'IN."));
-                return;
+                return Future.succeededFuture();
             }
             PersonnelService.Personnel p = found.get();
-            pages.respond(ctx, "personnels/detail.ftlh", Map.of(
+            return personnels.tabs(tenant, id).compose(tabs -> pages.respond(ctx, "personnels/detail.ftlh", Map.of(
+                    "onglets", tabsModel(tabs),
                     "personnel", Map.of("civilite", p.civilite(), "nom", p.nom(), "prenom", p.prenom(),
                             "dateNaissance", FrenchFormats.date(p.dateNaissance()), "discipline", p.discipline(),
                             "corps", p.corps()),
                     "lieux", p.lieux().stream().map(l -> Map.of("uai", l.uai(), "nom", l.nom(), "commune", l.commune(),
                             "principal", l.principal())).toList(),
-                    "retour", Lists.backToList(ctx, Activity.PERSONNELS.path(tenant.code()))));
+                    "retour", Lists.backToList(ctx, Activity.PERSONNELS.path(tenant.code())))));
         }).onFailure(ctx::fail);
+    }
+
+    private static Map<String, Object> tabsModel(PersonnelService.Tabs tabs) {
+        return Map.of(
+                "convocations", tabs.convocations().stream().map(c -> Map.of("debut", FrenchFormats.date(c.debut()),
+                        "examen", c.examen(), "mission", c.mission(), "centre", c.centre(), "qualite", c.qualite(),
+                        "specialite", orEmpty(c.specialite()), "epreuveOption", orEmpty(c.epreuveOption()))).toList(),
+                "indisponibilites", tabs.indisponibilites().stream().map(i -> Map.of(
+                        "debut", FrenchFormats.dateTime(i.debut()), "fin", FrenchFormats.dateTime(i.fin()),
+                        "motif", i.motif())).toList(),
+                "enseignements", tabs.enseignements().stream().map(e -> Map.of("etablissement", e.etablissement(),
+                        "matiere", e.matiere(), "modalite", e.modalite(), "mef", e.mef(), "typeMef", e.typeMef(),
+                        "structure", e.structure())).toList(),
+                "nonConvoquees", tabs.nonConvoquees());
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
     }
 }

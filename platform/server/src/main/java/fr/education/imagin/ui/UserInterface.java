@@ -2,6 +2,10 @@ package fr.education.imagin.ui;
 
 import fr.education.imagin.academies.AcademyHomeRoutes;
 import fr.education.imagin.academies.AutresAcademiesActivity;
+import fr.education.imagin.competences.CompetenceService;
+import fr.education.imagin.competences.CompetencesActivity;
+import fr.education.imagin.competences.CompetencesOfficeRoutes;
+import fr.education.imagin.competences.ValidationCompetencesActivity;
 import fr.education.imagin.core.db.TenantSql;
 import fr.education.imagin.core.export.PdfRenderer;
 import fr.education.imagin.core.help.HelpRoutes;
@@ -44,10 +48,11 @@ public final class UserInterface {
     private final HelpRoutes help;
     private final Activities activities;
     private final ActivityStatesRoutes activityStates;
+    private final CompetencesOfficeRoutes competencesOffice;
 
     private UserInterface(StaticAssets assets, PageRenderer pages, AcademyHomeRoutes home, WorkContextHandler workContext,
                           DisplayPreferencesRoutes preferences, HelpRoutes help, Activities activities,
-                          ActivityStatesRoutes activityStates) {
+                          ActivityStatesRoutes activityStates, CompetencesOfficeRoutes competencesOffice) {
         this.assets = assets;
         this.pages = pages;
         this.home = home;
@@ -56,6 +61,7 @@ public final class UserInterface {
         this.help = help;
         this.activities = activities;
         this.activityStates = activityStates;
+        this.competencesOffice = competencesOffice;
     }
 
     /** Builds everything once per process; the routers of all event loops share it. */
@@ -66,12 +72,16 @@ public final class UserInterface {
         PdfRenderer pdf = new PdfRenderer(pages, vertx.createSharedWorkerExecutor("imagin-pdf", PDF_WORKERS));
         pdf.warmUp();
         Lists lists = new Lists(new ListService(sql), pages, pdf);
+        CompetenceService competences = new CompetenceService(sql, audit);
         Activities activities = new Activities(List.of(
                 new PersonnelsActivity(lists, sql, pages),
+                new fr.education.imagin.indisponibilites.IndisponibilitesActivity(lists, sql, audit, pages),
+                new CompetencesActivity(lists, competences, pages),
+                new ValidationCompetencesActivity(competences, pages),
                 new AutresAcademiesActivity(centres, registry, pages)));
         return new UserInterface(assets, pages, new AcademyHomeRoutes(registry, pages), new WorkContextHandler(sql),
                 new DisplayPreferencesRoutes(new DisplayPreferencesService(sql)), new HelpRoutes(pages), activities,
-                new ActivityStatesRoutes(sql, audit, pages));
+                new ActivityStatesRoutes(sql, audit, pages), new CompetencesOfficeRoutes(competences, pages));
     }
 
     public PageRenderer pages() {
@@ -93,5 +103,6 @@ public final class UserInterface {
         preferences.mount(router);
         activities.mount(router);
         activityStates.mount(router);
+        competencesOffice.mount(router);
     }
 }

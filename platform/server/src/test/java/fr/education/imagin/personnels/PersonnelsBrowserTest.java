@@ -95,8 +95,12 @@ class PersonnelsBrowserTest {
         page.locator("tbody tr").first().locator("td").nth(2).click();
         page.waitForURL(Pattern.compile(".*/toulouse/personnels/\\d+\\?retour=.*"));
         assertThat(page.locator("h1")).containsText(nom);
-        assertThat(page.locator("caption")).hasText("Lieux d'exercice");
-        assertThat(page.locator("tbody")).containsText(UAI);
+        assertThat(page.locator("caption").first()).hasText("Lieux d'exercice");
+        assertThat(page.locator("tbody").first()).containsText(UAI);
+        assertThat(page.getByRole(AriaRole.TAB)).hasText(new String[]{"Affectations convoquées", "Indisponibilités", "Enseignements"});
+        page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Enseignements")).click();
+        assertThat(page.locator("#panneau-enseignements caption")).containsText("Liste des enseignements");
+        assertThat(page.locator("#panneau-enseignements")).isVisible();
         Axe.assertNoViolations(page);
         browser.screenshot("13-personnel-detail");
 

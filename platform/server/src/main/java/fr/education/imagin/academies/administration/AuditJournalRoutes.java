@@ -1,7 +1,6 @@
 package fr.education.imagin.academies.administration;
 
-import fr.education.imagin.core.security.Role;
-import fr.education.imagin.core.security.SessionUser;
+import fr.education.imagin.core.security.AcademyOffice;
 import fr.education.imagin.core.tenant.Tenant;
 import fr.education.imagin.core.tenant.TenantHandler;
 import fr.education.imagin.core.web.PageRenderer;
@@ -23,16 +22,11 @@ public final class AuditJournalRoutes {
 
     /** Behind the tenant, session, CSRF and access policy handlers. */
     public void mount(Router router) {
-        router.get("/:tenant/administration/journal").handler(this::journal);
+        router.get("/:tenant/administration/journal").handler(new AcademyOffice()).handler(this::journal);
     }
 
     private void journal(RoutingContext ctx) {
         Tenant tenant = TenantHandler.current(ctx);
-        SessionUser user = SessionUser.of(ctx);
-        if (user == null || user.role() != Role.GESTIONNAIRE || !tenant.code().equals(user.tenantCode())) {
-            ctx.fail(403);
-            return;
-        }
         administration.journal(tenant.code(), AdminConsoleRoutes.JOURNAL_SIZE).onSuccess(rows -> pages.respond(ctx,
                 "admin/journal-academie.ftlh", Map.of("entrees", rows.stream().map(TenantAdministration.AuditRow::toModel).toList(),
                         "taille", AdminConsoleRoutes.JOURNAL_SIZE))).onFailure(ctx::fail);

@@ -2,12 +2,11 @@ package fr.education.imagin.core.menu;
 
 import fr.education.imagin.core.audit.AuditTrail;
 import fr.education.imagin.core.db.TenantSql;
-import fr.education.imagin.core.security.Role;
+import fr.education.imagin.core.security.AcademyOffice;
 import fr.education.imagin.core.security.SessionUser;
 import fr.education.imagin.core.tenant.Tenant;
 import fr.education.imagin.core.tenant.TenantHandler;
 import fr.education.imagin.core.web.Console;
-import fr.education.imagin.core.web.PageException;
 import fr.education.imagin.core.web.PageRenderer;
 import fr.education.imagin.core.web.SessionSync;
 import io.vertx.ext.web.Router;
@@ -41,22 +40,9 @@ public final class ActivityStatesRoutes {
     }
 
     public void mount(Router router) {
-        router.route("/:tenant" + PATH).handler(this::requireOffice);
+        router.route("/:tenant" + PATH).handler(new AcademyOffice());
         router.get("/:tenant" + PATH).handler(this::list);
         router.post("/:tenant" + PATH).handler(this::change);
-    }
-
-    private void requireOffice(RoutingContext ctx) {
-        SessionUser user = SessionUser.of(ctx);
-        Tenant tenant = TenantHandler.current(ctx);
-        boolean office = user.role() == Role.NATIONAL_ADMIN
-                || user.role() == Role.GESTIONNAIRE && tenant.code().equals(user.tenantCode());
-        if (office) {
-            ctx.next();
-        } else {
-            ctx.fail(new PageException(403, "Accès refusé",
-                    "L'ouverture des activités est réservée au service gestionnaire de l'académie."));
-        }
     }
 
     private void list(RoutingContext ctx) {

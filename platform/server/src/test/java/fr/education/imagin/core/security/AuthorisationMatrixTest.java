@@ -180,15 +180,20 @@ class AuthorisationMatrixTest {
                     || NOT_RECORDS.contains(path)) {
                 continue;
             }
-            if (!(path.startsWith("/:tenant/personnels/") && path.endsWith("/:id"))) {
+            // :id is a person in "personnels", "indisponibilites" and "competences" (their forms and writes too).
+            if (!path.matches("/:tenant/(personnels/:id|indisponibilites/:id(/ajout|/suppression)?"
+                    + "|competences/:id(/ajout|/valider|/invalider|/ajouter)?)")) {
                 problems.add(path + ": no foreign value declared for its parameters in this test");
                 continue;
             }
             String concrete = path.replace(":tenant", TARGET).replace(":id", foreignPerson[0]);
-            HttpResponse<String> response = browser.get(base + concrete);
-            calls.add("GET " + concrete + " -> " + response.statusCode());
+            boolean post = route.methods().equals(List.of("POST"));
+            HttpResponse<String> response = post ? browser.submit(base + "/" + TARGET + "/", base + concrete, Map.of(
+                    "dateDebut", "01/01/2030", "heureDebut", "08:00", "dateFin", "01/01/2030", "heureFin", "10:00",
+                    "motif", "Matrice", "indisponibilite", "1", "epreuve", "1")) : browser.get(base + concrete);
+            calls.add((post ? "POST " : "GET ") + concrete + " -> " + response.statusCode());
             if ((response.statusCode() != 403 && response.statusCode() != 404) || response.body().contains(foreignPerson[1])) {
-                problems.add("GET " + concrete + " answered " + response.statusCode() + " for a person outside " + uai);
+                problems.add((post ? "POST " : "GET ") + concrete + " answered " + response.statusCode() + " for a person outside " + uai);
             }
         }
         System.out.println("Establishment dimension: " + String.join(", ", calls));
