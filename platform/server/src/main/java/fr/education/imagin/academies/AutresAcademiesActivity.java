@@ -3,7 +3,6 @@ package fr.education.imagin.academies;
 import fr.education.imagin.core.menu.Activity;
 import fr.education.imagin.core.menu.ActivityModule;
 import fr.education.imagin.core.menu.ActivityRouter;
-import fr.education.imagin.core.menu.Establishment;
 import fr.education.imagin.core.menu.WorkContext;
 import fr.education.imagin.core.tenant.CentreRegistry;
 import fr.education.imagin.core.tenant.Tenant;
@@ -49,7 +48,7 @@ public final class AutresAcademiesActivity implements ActivityModule {
 
     private void buttons(RoutingContext ctx) {
         Tenant home = TenantHandler.current(ctx);
-        String uai = WorkContext.of(ctx).flatMap(WorkContext::etablissement).map(Establishment::uai).orElseThrow();
+        String uai = WorkContext.establishment(ctx).uai();
         List<Map<String, Object>> acces = acces(uai, home).stream()
                 .map(a -> Map.<String, Object>of("code", a.code(), "nom", a.nom(), "joignable", a.joignable()))
                 .toList();

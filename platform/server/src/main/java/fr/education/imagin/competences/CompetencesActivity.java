@@ -8,7 +8,6 @@ import fr.education.imagin.core.list.Lists;
 import fr.education.imagin.core.menu.Activity;
 import fr.education.imagin.core.menu.ActivityModule;
 import fr.education.imagin.core.menu.ActivityRouter;
-import fr.education.imagin.core.menu.Establishment;
 import fr.education.imagin.core.menu.WorkContext;
 import fr.education.imagin.core.security.SessionUser;
 import fr.education.imagin.core.tenant.Tenant;
@@ -64,7 +63,7 @@ public final class CompetencesActivity implements ActivityModule {
     }
 
     static String uai(RoutingContext ctx) {
-        return WorkContext.of(ctx).flatMap(WorkContext::etablissement).map(Establishment::uai).orElseThrow();
+        return WorkContext.establishment(ctx).uai();
     }
 
     static Actor actor(RoutingContext ctx) {
@@ -205,7 +204,7 @@ public final class CompetencesActivity implements ActivityModule {
             Console.erreur(ctx, op == Op.ADD
                     ? "Erreur : Choisissez un examen, une spécialité et une épreuve option ; aucune compétence n'a été ajoutée."
                     : "Erreur : Compétence non précisée ; aucune modification n'a été enregistrée.");
-            redirect(ctx, op == Op.ADD ? addPath(tenant, id.getAsLong(), retour) : back);
+            SessionSync.redirect(ctx, op == Op.ADD ? addPath(tenant, id.getAsLong(), retour) : back);
             return;
         }
         String uai = uai(ctx);
@@ -226,12 +225,8 @@ public final class CompetencesActivity implements ActivityModule {
             } else {
                 Console.erreur(ctx, r.message());
             }
-            redirect(ctx, back);
+            SessionSync.redirect(ctx, back);
         }).onFailure(ctx::fail);
-    }
-
-    private static void redirect(RoutingContext ctx, String to) {
-        SessionSync.flush(ctx).onComplete(stored -> ctx.redirect(to));
     }
 
     private static String selfPath(Tenant tenant, long id, String retour) {

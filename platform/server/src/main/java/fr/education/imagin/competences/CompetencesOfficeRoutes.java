@@ -51,7 +51,7 @@ public final class CompetencesOfficeRoutes {
         String uai = String.valueOf(ctx.request().getFormAttribute("uai")).strip().toUpperCase(Locale.ROOT);
         if (!UAI.matcher(uai).matches()) {
             Console.erreur(ctx, "Erreur : Numéro d'établissement (UAI) invalide ; aucune modification n'a été enregistrée.");
-            SessionSync.flush(ctx).onComplete(stored -> ctx.redirect(back));
+            SessionSync.redirect(ctx, back);
             return;
         }
         competences.reopen(tenant, uai, CompetencesActivity.actor(ctx)).onSuccess(r -> {
@@ -60,7 +60,7 @@ public final class CompetencesOfficeRoutes {
             } else {
                 Console.erreur(ctx, r.message());
             }
-            SessionSync.flush(ctx).onComplete(stored -> ctx.redirect(back));
+            SessionSync.redirect(ctx, back);
         }).onFailure(ctx::fail);
     }
 }

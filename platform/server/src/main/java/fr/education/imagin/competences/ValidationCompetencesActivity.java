@@ -61,7 +61,7 @@ public final class ValidationCompetencesActivity implements ActivityModule {
         String back = Activity.VALIDATION_COMPETENCES.path(tenant.code());
         if (!"oui".equals(ctx.request().getFormAttribute("termine"))) {
             Console.erreur(ctx, CHECKBOX_REQUIRED);
-            SessionSync.flush(ctx).onComplete(stored -> ctx.redirect(back));
+            SessionSync.redirect(ctx, back);
             return;
         }
         competences.validateSaisie(tenant, CompetencesActivity.uai(ctx), CompetencesActivity.actor(ctx)).onSuccess(r -> {
@@ -70,7 +70,7 @@ public final class ValidationCompetencesActivity implements ActivityModule {
             } else {
                 Console.erreur(ctx, r.message());
             }
-            SessionSync.flush(ctx).onComplete(stored -> ctx.redirect(back));
+            SessionSync.redirect(ctx, back);
         }).onFailure(ctx::fail);
     }
 }

@@ -69,11 +69,7 @@ public final class IndisponibilitesActivity implements ActivityModule {
 
     /** The establishment the activity works for; the activity guard made sure there is one. */
     static String uai(RoutingContext ctx) {
-        return etablissement(ctx).uai();
-    }
-
-    private static Establishment etablissement(RoutingContext ctx) {
-        return WorkContext.of(ctx).flatMap(WorkContext::etablissement).orElseThrow();
+        return WorkContext.establishment(ctx).uai();
     }
 
     private void detail(RoutingContext ctx) {
@@ -140,7 +136,7 @@ public final class IndisponibilitesActivity implements ActivityModule {
             return;
         }
         Tenant tenant = TenantHandler.current(ctx);
-        Establishment etablissement = etablissement(ctx);
+        Establishment etablissement = WorkContext.establishment(ctx);
         long personnelId = id.getAsLong();
         SaisieIndisponibilite saisie = new SaisieIndisponibilite(form(ctx, "dateDebut"), form(ctx, "heureDebut"),
                 form(ctx, "dateFin"), form(ctx, "heureFin"), form(ctx, "motif"));
@@ -198,7 +194,7 @@ public final class IndisponibilitesActivity implements ActivityModule {
             redirect(ctx, detailPath(ctx, tenant, personnelId));
             return;
         }
-        service.supprimer(tenant, declarant(ctx, etablissement(ctx)), personnelId, indisponibilite.getAsLong())
+        service.supprimer(tenant, declarant(ctx, WorkContext.establishment(ctx)), personnelId, indisponibilite.getAsLong())
                 .onSuccess(result -> {
                     switch (result) {
                         case INTROUVABLE -> ctx.fail(introuvable());

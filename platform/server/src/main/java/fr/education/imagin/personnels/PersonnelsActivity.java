@@ -7,7 +7,6 @@ import fr.education.imagin.core.list.Lists;
 import fr.education.imagin.core.menu.Activity;
 import fr.education.imagin.core.menu.ActivityModule;
 import fr.education.imagin.core.menu.ActivityRouter;
-import fr.education.imagin.core.menu.Establishment;
 import fr.education.imagin.core.menu.WorkContext;
 import fr.education.imagin.core.tenant.Tenant;
 import fr.education.imagin.core.tenant.TenantHandler;
@@ -44,7 +43,7 @@ public final class PersonnelsActivity implements ActivityModule {
 
     /** The establishment the activity works for; the activity guard made sure there is one. */
     static String uai(RoutingContext ctx) {
-        return WorkContext.of(ctx).flatMap(WorkContext::etablissement).map(Establishment::uai).orElseThrow();
+        return WorkContext.establishment(ctx).uai();
     }
 
     private void detail(RoutingContext ctx) {

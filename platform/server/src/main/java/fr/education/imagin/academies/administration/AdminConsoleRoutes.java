@@ -260,7 +260,7 @@ public final class AdminConsoleRoutes {
 
     /** The console message is in the session: store it before the redirect (next request, any member). */
     private static void redirect(RoutingContext ctx, String to) {
-        SessionSync.flush(ctx).onComplete(done -> ctx.redirect(to));
+        SessionSync.redirect(ctx, to);
     }
 
     private static String actor(RoutingContext ctx) {

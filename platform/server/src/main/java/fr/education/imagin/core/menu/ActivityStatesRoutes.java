@@ -78,6 +78,6 @@ public final class ActivityStatesRoutes {
     }
 
     private static void backToList(RoutingContext ctx, Tenant tenant) {
-        SessionSync.flush(ctx).onComplete(stored -> ctx.redirect("/" + tenant.code() + PATH));
+        SessionSync.redirect(ctx, "/" + tenant.code() + PATH);
     }
 }

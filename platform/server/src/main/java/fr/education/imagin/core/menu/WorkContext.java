@@ -18,6 +18,15 @@ public record WorkContext(Optional<Establishment> etablissement, Map<String, Boo
         return Optional.ofNullable(ctx.get(KEY));
     }
 
+    /**
+     * The establishment an activity route works for. The {@link ActivityGuard} let the request in
+     * only with one, so a missing establishment here is a programming error.
+     */
+    public static Establishment establishment(RoutingContext ctx) {
+        return of(ctx).flatMap(WorkContext::etablissement).orElseThrow(() -> new IllegalStateException(
+                ctx.normalizedPath() + " is not an activity route behind the ActivityGuard"));
+    }
+
     /** Opened by the academy office; an activity it never listed is closed. */
     public boolean isOpen(Activity activity) {
         return Boolean.TRUE.equals(openByCode.get(activity.code()));

@@ -57,13 +57,13 @@ public final class DisplayPreferencesRoutes {
         Optional<DisplayPreferences> chosen = DisplayPreferences.fromForm(ctx.request().formAttributes());
         if (chosen.isEmpty()) {
             Console.erreur(ctx, "Les paramètres d'accessibilité envoyés ne sont pas valides.");
-            SessionSync.flush(ctx).onComplete(saved -> ctx.redirect(back));
+            SessionSync.redirect(ctx, back);
             return;
         }
         service.save(SessionUser.of(ctx).login(), chosen.get()).onSuccess(saved -> {
             ctx.session().put(SESSION_KEY, chosen.get().toJson());
             Console.information(ctx, "Vos paramètres d'accessibilité ont été enregistrés.");
-            SessionSync.flush(ctx).onComplete(stored -> ctx.redirect(back));
+            SessionSync.redirect(ctx, back);
         }).onFailure(ctx::fail);
     }
 

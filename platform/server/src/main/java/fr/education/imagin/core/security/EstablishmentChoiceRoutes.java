@@ -68,7 +68,7 @@ public final class EstablishmentChoiceRoutes {
                 return;
             }
             user.actingFor(uai).storeIn(ctx.session());
-            SessionSync.flush(ctx).onComplete(stored -> ctx.redirect("/" + tenant.code() + "/"));
+            SessionSync.redirect(ctx, "/" + tenant.code() + "/");
         }).onFailure(ctx::fail);
     }
 

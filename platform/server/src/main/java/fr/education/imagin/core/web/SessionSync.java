@@ -23,6 +23,11 @@ public final class SessionSync {
         ctx.next();
     }
 
+    /** Redirects once the session is stored: the page that follows may be served by another member. */
+    public static void redirect(RoutingContext ctx, String url) {
+        flush(ctx).onComplete(stored -> ctx.redirect(url));
+    }
+
     /** Stores the request's session now (no-op without one). */
     public static Future<Void> flush(RoutingContext ctx) {
         SessionHandler sessions = ctx.get(KEY);

@@ -75,7 +75,7 @@ public final class OidcLoginRoutes implements LoginFlow {
                     .setState(state)
                     .setCodeChallenge(challenge(verifier))
                     .setCodeChallengeMethod("S256"));
-            redirectAfterStore(ctx, url);
+            SessionSync.redirect(ctx, url);
         }).onFailure(e -> unavailable(ctx, tenant, e));
     }
 
@@ -155,10 +155,6 @@ public final class OidcLoginRoutes implements LoginFlow {
         String login = token.getString("preferred_username");
         String name = token.getString("name", login);
         return Optional.of(new SessionUser(login, name, role.get(), tenant.code(), uais, uais.size() == 1 ? uais.get(0) : null));
-    }
-
-    private void redirectAfterStore(RoutingContext ctx, String url) {
-        SessionSync.flush(ctx).onComplete(stored -> ctx.redirect(url));
     }
 
     private void unavailable(RoutingContext ctx, Tenant tenant, Throwable e) {
