@@ -76,9 +76,11 @@ public final class BrowserSession implements AutoCloseable {
             browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
                     .setExecutablePath(Path.of(CHROMIUM))
                     .setHeadless(true)
-                    // Root needs --no-sandbox; the rest keeps Chromium off a network it cannot reach.
-                    .setArgs(List.of("--no-sandbox", "--disable-background-networking", "--disable-component-update",
-                            "--disable-sync", "--no-first-run", "--disable-quic", "--disable-dev-shm-usage")));
+                    // Root needs --no-sandbox; no GPU on these machines; the rest keeps Chromium off a
+                    // network it cannot reach.
+                    .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                            "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+                            "--disable-dev-shm-usage")));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 browser.close();
                 playwright.close();
