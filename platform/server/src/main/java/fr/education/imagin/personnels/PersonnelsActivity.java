@@ -21,11 +21,13 @@ import java.util.Map;
 public final class PersonnelsActivity implements ActivityModule {
 
     private final ListScreen list;
+    private final PersonnelExports exports;
     private final PersonnelService personnels;
     private final PageRenderer pages;
 
     public PersonnelsActivity(Lists lists, TenantSql sql, PageRenderer pages) {
         this.list = lists.screen(PersonnelsList.DEFINITION, "personnels/liste.ftlh");
+        this.exports = new PersonnelExports(list);
         this.personnels = new PersonnelService(sql);
         this.pages = pages;
     }
@@ -38,6 +40,7 @@ public final class PersonnelsActivity implements ActivityModule {
     @Override
     public void mount(ActivityRouter routes) {
         list.mount(routes, "/");
+        exports.mount(routes);
         routes.get("/:id").handler(this::detail);
     }
 

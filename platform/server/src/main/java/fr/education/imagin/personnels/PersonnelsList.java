@@ -1,6 +1,7 @@
 package fr.education.imagin.personnels;
 
 import fr.education.imagin.core.list.Column;
+import fr.education.imagin.core.list.ExportAction;
 import fr.education.imagin.core.list.ListDefinition;
 import fr.education.imagin.core.list.PeriodFilter;
 import fr.education.imagin.core.list.PeriodFilter.Mode;
@@ -42,6 +43,14 @@ final class PersonnelsList {
             .rowsOpenDetail()
             .emptyMessage("Aucun personnel ne correspond à la recherche.")
             .exportsLabel("Télécharger les personnels")
+            .moreExports("Télécharger les personnels et leurs enseignements",
+                    ExportAction.csv(PersonnelExports.ENSEIGNEMENTS + ".csv"),
+                    ExportAction.pdf(PersonnelExports.ENSEIGNEMENTS + ".pdf"))
+            // The missions ones ask which years first (guide §3.1.2).
+            .moreExports("Télécharger les personnels et leurs missions",
+                    ExportAction.csv(PersonnelExports.MISSIONS + ".csv").askingYears(),
+                    ExportAction.pdf(PersonnelExports.MISSIONS + ".pdf").askingYears(),
+                    ExportAction.pdf(PersonnelExports.MISSIONS_DETAIL + ".pdf").named("Format PDF (Liste détaillée)").askingYears())
             .build();
 
     private PersonnelsList() {

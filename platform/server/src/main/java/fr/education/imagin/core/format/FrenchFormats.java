@@ -27,6 +27,7 @@ public final class FrenchFormats {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.FRANCE);
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/uuuu HH:mm", Locale.FRANCE);
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("dd/MM/uuuu HH:mm:ss", Locale.FRANCE);
+    private static final DateTimeFormatter DAY_DATE = DateTimeFormatter.ofPattern("EEEE dd/MM/uuuu", Locale.FRANCE);
     private static final DateTimeFormatter COMPACT_DATE = DateTimeFormatter.ofPattern("uuuuMMdd", Locale.FRANCE);
 
     private FrenchFormats() {
@@ -42,6 +43,11 @@ public final class FrenchFormats {
 
     public static String dateTime(LocalDateTime dateTime) {
         return dateTime == null ? "" : DATE_TIME.format(dateTime);
+    }
+
+    /** {@code mardi 15/03/2016}, as convocations and mission lists write a day. */
+    public static String dayDate(LocalDate date) {
+        return date == null ? "" : DAY_DATE.format(date);
     }
 
     /** An instant as a French user reads it, in {@link #ZONE}. */

@@ -39,6 +39,7 @@ public final class ListDefinition {
     private final boolean detailLinks;
     private final String emptyMessage;
     private final String exportsLabel;
+    private final List<ExportGroup> moreExports;
 
     private ListDefinition(Builder b) {
         name = b.name;
@@ -52,6 +53,7 @@ public final class ListDefinition {
         detailLinks = b.detailLinks;
         emptyMessage = b.emptyMessage;
         exportsLabel = b.exportsLabel;
+        moreExports = List.copyOf(b.moreExports);
         if (columns.isEmpty()) {
             throw new IllegalArgumentException("a list needs columns");
         }
@@ -110,6 +112,15 @@ public final class ListDefinition {
         return exportsLabel;
     }
 
+    /** Download groups after the list's own, e.g. "Télécharger les personnels et leurs missions". */
+    List<ExportGroup> moreExports() {
+        return moreExports;
+    }
+
+    /** A labelled group of download buttons under the list. */
+    public record ExportGroup(String label, List<ExportAction> actions) {
+    }
+
     Optional<Column> column(String key) {
         return columns.stream().filter(c -> c.key().equals(key)).findFirst();
     }
@@ -126,6 +137,7 @@ public final class ListDefinition {
         private boolean detailLinks;
         private String emptyMessage = "Aucune ligne ne correspond à la recherche.";
         private String exportsLabel = "Télécharger la liste";
+        private final List<ExportGroup> moreExports = new ArrayList<>();
 
         private Builder(String name, String titre) {
             this.name = name;
@@ -172,6 +184,12 @@ public final class ListDefinition {
         /** The label of the CSV / PDF buttons, e.g. "Télécharger les personnels". */
         public Builder exportsLabel(String label) {
             this.exportsLabel = label;
+            return this;
+        }
+
+        /** More downloads of the same rows, each route mounted by the screen beside the list. */
+        public Builder moreExports(String label, ExportAction... actions) {
+            moreExports.add(new ExportGroup(label, List.of(actions)));
             return this;
         }
 

@@ -35,6 +35,21 @@ final class ListQuery {
         return build(definition, request, scope, false);
     }
 
+    /**
+     * The ids of every matching row with their rank in the list's order ({@code id, rang}), for
+     * exports that join more data to the rows the user selected.
+     */
+    static ListSelection selection(ListDefinition definition, ListRequest request, List<Object> scope) {
+        String id = definition.idSql().orElseThrow(() -> new IllegalStateException(definition.name() + " has no id"));
+        SqlBuilder sql = new SqlBuilder(scope);
+        sql.append("select ").append(id).append(" as id, row_number() over (order by ").append(request.sort().sql())
+                .append(request.ascending() ? " asc" : " desc").append(" nulls last, ").append(id).append(") as rang")
+                .append(" from ").append(definition.from()).append(" where true");
+        List<String> errors = filter(definition, request.filterParams(), sql);
+        keyword(definition, request.keyword(), sql);
+        return new ListSelection(sql.sql(), sql.values(), errors);
+    }
+
     /** First column index of the declared columns in a result row. */
     static int firstColumn(ListDefinition definition) {
         return definition.idSql().isPresent() ? 1 : 0;

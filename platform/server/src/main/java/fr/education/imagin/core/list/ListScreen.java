@@ -1,6 +1,6 @@
 package fr.education.imagin.core.list;
 
-import fr.education.imagin.core.export.CsvWriter;
+import fr.education.imagin.core.export.CsvDownload;
 import fr.education.imagin.core.export.Downloads;
 import fr.education.imagin.core.export.PdfRenderer;
 import fr.education.imagin.core.format.FrenchFormats;
@@ -12,8 +12,7 @@ import fr.education.imagin.core.tenant.TenantHandler;
 import fr.education.imagin.core.web.Console;
 import fr.education.imagin.core.web.PageException;
 import fr.education.imagin.core.web.PageRenderer;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 
 import java.time.LocalDateTime;
@@ -33,8 +32,7 @@ public final class ListScreen {
     /** Sent by {@code list.js} to get only the list region. */
     static final String PARTIAL_HEADER = "X-Imagin-Partiel";
     /** Past this, a PDF is refused: OpenHTMLtoPDF lays out a whole document in memory. */
-    static final int MAX_PDF_ROWS = 20_000;
-    private static final int CSV_CHUNK = 32 * 1024;
+    public static final int MAX_PDF_ROWS = 20_000;
 
     private final ListDefinition definition;
     private final String template;
@@ -71,67 +69,70 @@ public final class ListScreen {
         }).onFailure(ctx::fail);
     }
 
+    /** The rows the user selected (scope, filters, keyword, order), for exports joining more data. */
+    public ListSelection selection(RoutingContext ctx) {
+        return ListQuery.selection(definition, ListRequest.from(definition, ctx.queryParams()), definition.scope(ctx));
+    }
+
+    /** Streams a query on the {@link #selection} (see {@link ListSelection#with()}) to {@code sink}. */
+    public Future<Long> stream(RoutingContext ctx, SqlBuilder query, RowSink sink) {
+        return service.stream(TenantHandler.current(ctx), query.sql(), query.tuple(), sink);
+    }
+
+    /** A CSV download named after this list's establishment, e.g. {@code personnels-missions_0310038Y_20261125.csv}. */
+    public CsvDownload csvDownload(RoutingContext ctx, String name, List<String> header) {
+        return new CsvDownload(ctx.response(), fileName(ctx, name, "csv"), header);
+    }
+
+    /** Renders {@code template} (an {@code .ftlx} using {@code shell/pdf.ftlx}) and sends it as {@code <name>_<UAI>_<date>.pdf}. */
+    public Future<Void> sendPdf(RoutingContext ctx, String template, Map<String, ?> model, String name) {
+        return pdf.render(template, model).compose(document ->
+                Downloads.prepare(ctx.response(), "application/pdf", fileName(ctx, name, "pdf")).end(document));
+    }
+
     private void csv(RoutingContext ctx) {
         ListRequest request = ListRequest.from(definition, ctx.queryParams());
-        HttpServerResponse response = ctx.response();
-        StringBuilder chunk = new StringBuilder(CSV_CHUNK + 1024);
-        CsvWriter writer = new CsvWriter(chunk, definition.columns().stream().map(Column::label).toList());
-        service.stream(TenantHandler.current(ctx), definition, request, definition.scope(ctx), new RowSink() {
-            @Override
-            public boolean accept(List<String> labels, List<String> csv) {
-                writer.row(csv);
-                if (chunk.length() >= CSV_CHUNK) {
-                    if (!response.headWritten()) {
-                        Downloads.prepare(response, "text/csv; charset=utf-8", fileName(ctx, "csv")).setChunked(true);
-                    }
-                    response.write(Buffer.buffer(chunk.toString()));
-                    chunk.setLength(0);
-                }
-                return !response.writeQueueFull();
-            }
-
-            @Override
-            public void onPause(Runnable resume) {
-                response.drainHandler(v -> resume.run());
-            }
-        }).onSuccess(count -> {
-            if (!response.headWritten()) {
-                Downloads.prepare(response, "text/csv; charset=utf-8", fileName(ctx, "csv"));
-            }
-            response.end(Buffer.buffer(chunk.toString()));
-        }).onFailure(ctx::fail);
+        CsvDownload csv = new CsvDownload(ctx.response(), fileName(ctx, "csv"), definition.columns().stream().map(Column::label).toList());
+        service.stream(TenantHandler.current(ctx), definition, request, definition.scope(ctx),
+                        RowSink.of(row -> csv.row(ListService.csv(definition, row)), csv::onDrain))
+                .compose(count -> csv.end())
+                .onFailure(ctx::fail);
     }
 
     private void pdf(RoutingContext ctx) {
         ListRequest request = ListRequest.from(definition, ctx.queryParams());
         List<List<String>> rows = new ArrayList<>();
-        service.stream(TenantHandler.current(ctx), definition, request, definition.scope(ctx), new RowSink() {
-            @Override
-            public boolean accept(List<String> labels, List<String> csv) {
-                if (rows.size() <= MAX_PDF_ROWS) {
-                    rows.add(labels);
-                }
-                return true;
+        service.stream(TenantHandler.current(ctx), definition, request, definition.scope(ctx), RowSink.of(row -> {
+            if (rows.size() <= MAX_PDF_ROWS) {
+                rows.add(ListService.labels(definition, row));
             }
-
-            @Override
-            public void onPause(Runnable resume) {
-                resume.run();
-            }
-        }).compose(count -> {
-            if (count > MAX_PDF_ROWS) {
-                throw new PageException(413, "Liste trop longue pour un PDF", "La liste compte "
-                        + FrenchFormats.integer(count) + " lignes : un PDF en contient au plus " + FrenchFormats.integer(MAX_PDF_ROWS)
-                        + ". Affinez la liste avec les filtres ou le mot-clé, ou téléchargez-la au format CSV.");
-            }
-            return pdf.render("shell/liste-pdf.ftlx", pdfModel(ctx, request, rows, count));
-        }).onSuccess(document -> Downloads.prepare(ctx.response(), "application/pdf", fileName(ctx, "pdf")).end(document))
-                .onFailure(ctx::fail);
+            return true;
+        }, Runnable::run)).compose(count -> {
+            checkPdfSize(count);
+            Map<String, Object> model = documentModel(ctx, ListView.titleWithCount(definition, count));
+            model.put("colonnes", definition.columns().stream().map(Column::label).toList());
+            model.put("lignes", rows);
+            return sendPdf(ctx, "shell/liste-pdf.ftlx", model, definition.name());
+        }).onFailure(ctx::fail);
     }
 
-    private Map<String, Object> pdfModel(RoutingContext ctx, ListRequest request, List<List<String>> rows, long count) {
+    /** Refuses a PDF of more than {@value #MAX_PDF_ROWS} rows with a page saying what to do. */
+    public static void checkPdfSize(long count) {
+        if (count > MAX_PDF_ROWS) {
+            throw new PageException(413, "Liste trop longue pour un PDF", "La liste compte "
+                    + FrenchFormats.integer(count) + " lignes : un PDF en contient au plus " + FrenchFormats.integer(MAX_PDF_ROWS)
+                    + ". Affinez la liste avec les filtres ou le mot-clé, ou téléchargez-la au format CSV.");
+        }
+    }
+
+    /**
+     * What every document made from this list shows at its top: {@code titre}, the académie, the
+     * establishment, when it was edited and the criteria of the selection (filters, keyword).
+     */
+    public Map<String, Object> documentModel(RoutingContext ctx, String titre) {
+        ListRequest request = ListRequest.from(definition, ctx.queryParams());
         Map<String, Object> model = new HashMap<>();
-        model.put("titre", ListView.titleWithCount(definition, count));
+        model.put("titre", titre);
         model.put("academie", TenantHandler.current(ctx).nom());
         WorkContext.of(ctx).flatMap(WorkContext::etablissement)
                 .ifPresent(e -> model.put("etablissement", e.nom() + " (" + e.uai() + ")"));
@@ -142,14 +143,17 @@ public final class ListScreen {
             criteria.add("Mot-clé : " + request.keyword());
         }
         model.put("criteres", criteria);
-        model.put("colonnes", definition.columns().stream().map(Column::label).toList());
-        model.put("lignes", rows);
         return model;
     }
 
-    private String fileName(RoutingContext ctx, String extension) {
+    /** {@code <name>_<UAI>_<date>.<extension>}, e.g. {@code personnels-missions_0310038Y_20261125.csv}. */
+    private String fileName(RoutingContext ctx, String name, String extension) {
         Tenant tenant = TenantHandler.current(ctx);
         String uai = WorkContext.of(ctx).flatMap(WorkContext::etablissement).map(Establishment::uai).orElse(tenant.code());
-        return Downloads.fileName(extension, definition.name(), uai);
+        return Downloads.fileName(extension, name, uai);
+    }
+
+    private String fileName(RoutingContext ctx, String extension) {
+        return fileName(ctx, definition.name(), extension);
     }
 }

@@ -6,6 +6,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowStream;
+import io.vertx.sqlclient.Tuple;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -37,23 +38,27 @@ public final class ListService {
         });
     }
 
+    /** Every row of the list as filtered and sorted, streamed to {@code sink} (see below). */
+    Future<Long> stream(Tenant tenant, ListDefinition definition, ListRequest request, List<Object> scope, RowSink sink) {
+        ListQuery query = ListQuery.all(definition, request, scope);
+        return stream(tenant, query.sql, query.params, sink);
+    }
+
     /**
-     * Streams every matching row to {@code sink} through a server-side cursor, {@value #FETCH}
+     * Streams every row of {@code sql} to {@code sink} through a server-side cursor, {@value #FETCH}
      * rows at a time, pausing while the sink is full: an export of any size holds one batch.
      * Completes with the number of rows sent.
      */
-    Future<Long> stream(Tenant tenant, ListDefinition definition, ListRequest request, List<Object> scope, RowSink sink) {
-        ListQuery query = ListQuery.all(definition, request, scope);
-        int first = ListQuery.firstColumn(definition);
-        return sql.inTenant(tenant, conn -> conn.prepare(query.sql).compose(statement -> {
+    public Future<Long> stream(Tenant tenant, String sql, Tuple params, RowSink sink) {
+        return this.sql.inTenant(tenant, conn -> conn.prepare(sql).compose(statement -> {
             Promise<Long> done = Promise.promise();
-            RowStream<Row> stream = statement.createStream(FETCH, query.params);
+            RowStream<Row> stream = statement.createStream(FETCH, params);
             long[] count = {0};
             stream.exceptionHandler(done::tryFail);
             stream.endHandler(v -> done.tryComplete(count[0]));
             stream.handler(row -> {
                 count[0]++;
-                if (!sink.accept(labels(definition, row, first), csv(definition, row, first))) {
+                if (!sink.accept(row)) {
                     stream.pause();
                     sink.onPause(stream::resume);
                 }
@@ -62,19 +67,26 @@ public final class ListService {
         }));
     }
 
+    /** A streamed list row's cells as on screen. */
+    static List<String> labels(ListDefinition definition, Row row) {
+        return labels(definition, row, ListQuery.firstColumn(definition));
+    }
+
+    /** A streamed list row's cells as written to CSV. */
+    static List<String> csv(ListDefinition definition, Row row) {
+        List<String> cells = new ArrayList<>(definition.columns().size());
+        int first = ListQuery.firstColumn(definition);
+        for (int i = 0; i < definition.columns().size(); i++) {
+            cells.add(definition.columns().get(i).type().csv(row, first + i));
+        }
+        return cells;
+    }
+
     private static List<String> labels(ListDefinition definition, Row row, int first) {
         List<String> labels = new ArrayList<>(definition.columns().size());
         for (int i = 0; i < definition.columns().size(); i++) {
             labels.add(definition.columns().get(i).type().display(row, first + i));
         }
         return labels;
-    }
-
-    private static List<String> csv(ListDefinition definition, Row row, int first) {
-        List<String> cells = new ArrayList<>(definition.columns().size());
-        for (int i = 0; i < definition.columns().size(); i++) {
-            cells.add(definition.columns().get(i).type().csv(row, first + i));
-        }
-        return cells;
     }
 }

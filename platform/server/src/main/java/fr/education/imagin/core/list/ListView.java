@@ -36,12 +36,49 @@ final class ListView {
         model.put("effacer", base + queryString(request.keyword().isEmpty() ? "" : "q=" + encode(request.keyword())));
         model.put("conserves", preserved(request));
         model.put("pagination", pagination(request, page.total(), base));
-        model.put("libelleExports", definition.exportsLabel());
-        String exportQuery = queryString(request.query(pageReset()));
-        model.put("exports", List.of(
-                Map.of("libelle", "Format CSV", "href", base + "export.csv" + exportQuery, "icone", "fr-icon-download-line"),
-                Map.of("libelle", "Format PDF", "href", base + "export.pdf" + exportQuery, "icone", "fr-icon-file-pdf-line")));
+        model.put("exports", exports(definition, request, base));
         return model;
+    }
+
+    /** The download groups: the list's own CSV and PDF, then the screen's other exports. */
+    private static List<Map<String, Object>> exports(ListDefinition definition, ListRequest request, String base) {
+        List<ListDefinition.ExportGroup> groups = new ArrayList<>();
+        groups.add(new ListDefinition.ExportGroup(definition.exportsLabel(),
+                List.of(ExportAction.csv("export.csv"), ExportAction.pdf("export.pdf"))));
+        groups.addAll(definition.moreExports());
+        String query = queryString(request.query(pageReset()));
+        List<Map<String, Object>> model = new ArrayList<>();
+        for (int g = 0; g < groups.size(); g++) {
+            List<Map<String, Object>> actions = new ArrayList<>();
+            for (int a = 0; a < groups.get(g).actions().size(); a++) {
+                ExportAction action = groups.get(g).actions().get(a);
+                Map<String, Object> button = new HashMap<>();
+                button.put("libelle", action.libelle());
+                button.put("icone", action.icon().css());
+                button.put("href", base + action.path() + query);
+                if (action.choixAnnees()) {
+                    button.put("dialogue", yearsDialog(definition, request, base + action.path(), g, a));
+                }
+                actions.add(button);
+            }
+            model.add(Map.of("id", "liste-" + definition.name() + "-exports-" + g,
+                    "libelle", groups.get(g).label(), "actions", actions));
+        }
+        return model;
+    }
+
+    /** The dialog a button opens to ask for years: a GET form keeping the list's state. */
+    private static Map<String, Object> yearsDialog(ListDefinition definition, ListRequest request, String action,
+                                                   int group, int index) {
+        List<Map<String, String>> kept = new ArrayList<>(preserved(request));
+        if (!request.keyword().isEmpty()) {
+            kept.add(Map.of("name", "q", "value", request.keyword()));
+        }
+        int current = java.time.LocalDate.now(FrenchFormats.ZONE).getYear();
+        List<Map<String, Object>> years = ExportYears.proposed().stream()
+                .map(year -> Map.<String, Object>of("valeur", String.valueOf(year), "cochee", year == current)).toList();
+        return Map.of("id", "liste-" + definition.name() + "-annees-" + group + "-" + index, "action", action,
+                "conserves", kept, "annees", years, "parametre", ExportYears.PARAMETER);
     }
 
     private static List<Map<String, Object>> columns(ListDefinition definition, ListRequest request, String base) {

@@ -1,16 +1,33 @@
 package fr.education.imagin.core.list;
 
-import java.util.List;
+import io.vertx.sqlclient.Row;
+
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
- * Receives an export's rows one at a time while they are read from the database. Returning
- * false asks to pause reading until {@link ListService} is told to resume (back-pressure).
+ * Receives a streamed query's rows one at a time while they are read from the database.
+ * Returning false asks to pause reading until the given {@code resume} is run (back-pressure).
  */
 public interface RowSink {
 
-    /** {@code labels} as on screen; {@code csv} as written to a CSV file (plainer numbers). */
-    boolean accept(List<String> labels, List<String> csv);
+    boolean accept(Row row);
 
     /** Called once pausing was asked, with what resumes reading. */
     void onPause(Runnable resume);
+
+    /** {@code RowSink.of(row -> csv.row(cells(row)), csv::onDrain)}. */
+    static RowSink of(Predicate<Row> accept, Consumer<Runnable> onPause) {
+        return new RowSink() {
+            @Override
+            public boolean accept(Row row) {
+                return accept.test(row);
+            }
+
+            @Override
+            public void onPause(Runnable resume) {
+                onPause.accept(resume);
+            }
+        };
+    }
 }

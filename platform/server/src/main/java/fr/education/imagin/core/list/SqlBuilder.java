@@ -30,11 +30,15 @@ public final class SqlBuilder {
         return "$" + values.size();
     }
 
-    String sql() {
+    public String sql() {
         return sql.toString();
     }
 
-    Tuple tuple() {
+    List<Object> values() {
+        return List.copyOf(values);
+    }
+
+    public Tuple tuple() {
         return Tuple.from(values);
     }
 }

@@ -1,0 +1,224 @@
+package fr.education.imagin.personnels;
+
+import fr.education.imagin.testkit.Browser;
+import fr.education.imagin.testkit.SharedPlatform;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * PERS-3's "personnels et leurs enseignements" and "personnels et leurs missions" exports, read
+ * back (CSV with commons-csv, PDF with PDFBox), on two people of the LPO 0310038Y made for the
+ * test: A teaches twice and has a convened mission this year (two time slots, a commission) and
+ * an assigned one two years ago; B has neither. The keyword selects just them, as on screen.
+ */
+class PersonnelExportsTest {
+
+    private static final String KEYWORD = "zzexportmission";
+    private static final int YEAR = LocalDate.now().getYear();
+    private static final LocalDate DAY_ONE = LocalDate.of(YEAR, 6, 16);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE dd/MM/uuuu", Locale.FRANCE);
+
+    private static String base;
+    private static Browser browser;
+
+    @BeforeAll
+    static void arrange() throws SQLException {
+        base = SharedPlatform.baseUrl();
+        try (Connection conn = SharedPlatform.jdbc(); Statement st = conn.createStatement()) {
+            st.execute("set search_path to t_toulouse");
+            st.execute("""
+                    insert into personnel (numen, civilite, nom, prenom, date_naissance, discipline_poste, adresse,
+                                           code_postal, commune, tel_perso, tel_pro)
+                    values ('EXPMIS-A', 'Mme', 'ZZEXPORTMISSION-A', 'Zoé', date '1975-05-04', 'MATHÉMATIQUES',
+                            '3 rue des Écoles', '31000', 'TOULOUSE', '05 61 00 00 01', '05 61 00 00 02'),
+                           ('EXPMIS-B', 'M.', 'ZZEXPORTMISSION-B', 'Loïc', date '1981-01-02', 'ANGLAIS', '', '', '', '', '')""");
+            st.execute("""
+                    insert into lieu_exercice (personnel_id, uai, principal)
+                    select id, '0310038Y', true from personnel where numen in ('EXPMIS-A', 'EXPMIS-B')""");
+            st.execute("""
+                    insert into enseignement (personnel_id, uai, matiere, modalite, mef, type_mef, structure)
+                    select id, '0310038Y', m, 'COURS', '2212010011', 'SECONDE', s from personnel,
+                           (values ('MATHÉMATIQUES', '2NDE1'), ('SCIENCES NUMÉRIQUES', '2NDE4')) v(m, s)
+                    where numen = 'EXPMIS-A'""");
+            st.execute("""
+                    insert into mission (numero, type_code, session_id, centre_uai, date_debut, date_fin, observation)
+                    select n, (select code from type_mission order by code limit 1),
+                           (select id from session_examen order by id limit 1), '0310038Y', d, d + 1, 'Se présenter à l''accueil.'
+                    from (values ('EXP-M1', date '%1$s'), ('EXP-M2', date '%2$s')) v(n, d)"""
+                    .formatted(DAY_ONE, LocalDate.of(YEAR - 2, 3, 10)));
+            st.execute("insert into commission (mission_id, code) select id, 'COM1' from mission where numero = 'EXP-M1'");
+            st.execute("""
+                    insert into affectation (mission_id, personnel_id, qualite, commission_id, statut, auteur, convoquee_le)
+                    select m.id, p.id, 'Interrogateur', (select id from commission where mission_id = m.id),
+                           case when m.numero = 'EXP-M1' then 'CONVOQUEE' else 'AFFECTEE' end, 'ACADEMIE',
+                           case when m.numero = 'EXP-M1' then now() end
+                    from mission m, personnel p where m.numero in ('EXP-M1', 'EXP-M2') and p.numen = 'EXPMIS-A'""");
+            st.execute("""
+                    insert into affectation_creneau (affectation_id, jour, heure_debut, heure_fin)
+                    select a.id, j, h1, h2 from affectation a join mission m on m.id = a.mission_id,
+                           (values (date '%1$s', time '09:00', time '12:00'), (date '%1$s' + 1, time '14:00', time '17:00')) v(j, h1, h2)
+                    where m.numero = 'EXP-M1'""".formatted(DAY_ONE));
+        }
+        browser = new Browser();
+        browser.login(base, "toulouse", "ce.0310038y", "imagin-demo");
+    }
+
+    @AfterAll
+    static void signOut() {
+        browser.submit(base + "/toulouse/", base + "/toulouse/quitter", Map.of());
+    }
+
+    @Test
+    void theListOffersTheGuidesThreeDownloadGroupsAndAsksTheMissionsYears() {
+        String html = browser.get(base + "/toulouse/personnels/?q=" + KEYWORD).body();
+        assertThat(html).contains("Télécharger les personnels", "Télécharger les personnels et leurs enseignements",
+                "Télécharger les personnels et leurs missions", "Format PDF (Liste détaillée)",
+                "Années où se déroulent les missions éditées",
+                // The dialog keeps the keyword, and proposes the current year - 3 to + 1, this year checked.
+                "name=\"q\" value=\"" + KEYWORD + "\"", "value=\"" + (YEAR - 3) + "\"", "value=\"" + (YEAR + 1) + "\"",
+                "value=\"" + YEAR + "\" checked")
+                .doesNotContain("value=\"" + (YEAR - 4) + "\"");
+    }
+
+    @Test
+    void teachingsCsvHasEveryTeachingOfTheSelectionAndThePeopleWithoutAny() {
+        HttpResponse<byte[]> response = download("/toulouse/personnels/enseignements.csv?q=" + KEYWORD);
+        assertThat(response.headers().firstValue("content-disposition")).hasValueSatisfying(d ->
+                assertThat(d).matches("attachment; filename=\"personnels-enseignements_0310038Y_\\d{8}\\.csv\".*"));
+        List<CSVRecord> records = csv(response);
+        assertThat(records.get(0).toList()).containsExactly("Nom", "Prénom", "Discipline de poste", "Établissement",
+                "Matière", "Modalité", "MEF", "Type de M.E.F.", "Structure");
+        assertThat(records).hasSize(4);
+        assertThat(records.get(1).toList()).containsExactly("ZZEXPORTMISSION-A", "Zoé", "MATHÉMATIQUES",
+                "LYCEE POLYVALENT PIERRE-PAUL RIQUET", "MATHÉMATIQUES", "COURS", "2212010011", "SECONDE", "2NDE1");
+        assertThat(records.get(2).get(4)).isEqualTo("SCIENCES NUMÉRIQUES");
+        assertThat(records.get(3).toList()).containsExactly("ZZEXPORTMISSION-B", "Loïc", "ANGLAIS", "", "", "", "", "", "");
+    }
+
+    @Test
+    void missionsCsvHasTheGuidesColumnsAndOnlyTheChosenYears() {
+        List<CSVRecord> thisYear = csv(download("/toulouse/personnels/missions.csv?q=" + KEYWORD + "&annee=" + YEAR));
+        assertThat(thisYear.get(0).toList()).containsExactly("N°", "Nom", "Prénom", "Poste", "Spécialité", "Session",
+                "Examen", "Spécialité Epreuve-option", "Lieu", "Dates", "Comm.", "Jury(s)", "Qualité", "Statut");
+        assertThat(thisYear).hasSize(3);
+        CSVRecord convened = thisYear.get(1);
+        assertThat(convened.get(0)).isEqualTo("EXP-M1");
+        assertThat(convened.get(1)).isEqualTo("ZZEXPORTMISSION-A");
+        assertThat(convened.get(8)).isEqualTo("LYCEE POLYVALENT PIERRE-PAUL RIQUET");
+        assertThat(convened.get(9)).isEqualTo("Le " + DAY.format(DAY_ONE) + " 09:00 - 12:00 ; Le "
+                + DAY.format(DAY_ONE.plusDays(1)) + " 14:00 - 17:00");
+        assertThat(convened.get(10)).isEqualTo("COM1");
+        assertThat(convened.get(12)).isEqualTo("Interrogateur");
+        assertThat(convened.get(13)).isEqualTo("Convoqué");
+        // B has no mission: listed once, mission columns empty.
+        assertThat(thisYear.get(2).get(1)).isEqualTo("ZZEXPORTMISSION-B");
+        assertThat(thisYear.get(2).get(0)).isEmpty();
+
+        List<CSVRecord> twoYears = csv(download("/toulouse/personnels/missions.csv?q=" + KEYWORD
+                + "&annee=" + YEAR + "&annee=" + (YEAR - 2)));
+        assertThat(twoYears).extracting(r -> r.get(0)).containsExactly("N°", "EXP-M2", "EXP-M1", "");
+        assertThat(twoYears.get(1).get(13)).isEqualTo("Affecté");
+        assertThat(twoYears.get(1).get(9)).isEqualTo("Du " + DAY.format(LocalDate.of(YEAR - 2, 3, 10)) + " au "
+                + DAY.format(LocalDate.of(YEAR - 2, 3, 11)));
+    }
+
+    @Test
+    void withoutAProposedYearTheListComesBackWithTheReasonAndNothingIsExported() {
+        HttpResponse<String> none = browser.get(base + "/toulouse/personnels/missions.csv?q=" + KEYWORD + "&tri=prenom");
+        assertThat(none.statusCode()).isEqualTo(302);
+        assertThat(none.headers().firstValue("location")).hasValue("/toulouse/personnels/?q=" + KEYWORD + "&tri=prenom");
+        assertThat(browser.get(base + "/toulouse/personnels/?q=" + KEYWORD).body())
+                .contains("Choisissez au moins une année pour télécharger les missions.");
+
+        HttpResponse<String> old = browser.get(base + "/toulouse/personnels/missions-detail.pdf?annee=1999");
+        assertThat(old.statusCode()).isEqualTo(302);
+        assertThat(browser.get(base + "/toulouse/personnels/").body())
+                .contains("L&#39;année « 1999 » n&#39;est pas proposée : choisissez des années de " + (YEAR - 3) + " à " + (YEAR + 1) + ".");
+    }
+
+    @Test
+    void missionsPdfListsEachPersonsMissions() throws IOException {
+        String text = pdf("/toulouse/personnels/missions.pdf?q=" + KEYWORD + "&annee=" + YEAR);
+        assertThat(text).contains("ACADEMIE DE TOULOUSE", "Liste des missions affectées par personne",
+                "Années des missions : " + YEAR, "Mot-clé : " + KEYWORD,
+                "Intervenant : ZZEXPORTMISSION-A Zoé", "Discipline de poste : MATHÉMATIQUES", "EXP-M1", "COM1",
+                "Intervenant : ZZEXPORTMISSION-B Loïc", "Aucune mission sur les années choisies.")
+                .doesNotContain("EXP-M2");
+    }
+
+    @Test
+    void detailedPdfHasCoordinatesPostAndEachMissionInFull() throws IOException {
+        String text = pdf("/toulouse/personnels/missions-detail.pdf?q=" + KEYWORD + "&annee=" + YEAR + "&annee=" + (YEAR - 2));
+        assertThat(text).contains("Détails des missions affectées par personne", "Mme ZZEXPORTMISSION-A Zoé",
+                "Adresse : 3 rue des Écoles 31000 TOULOUSE", "Téléphone : 05 61 00 00 01 / professionnel : 05 61 00 00 02",
+                "Poste : MATHÉMATIQUES, LYCEE POLYVALENT PIERRE-PAUL RIQUET (0310038Y)", "N° EXP-M1", "N° EXP-M2",
+                "(0310038Y)", "Durée : 2 jour(s)", "Commission : COM1", "Se présenter à l'accueil.");
+    }
+
+    private static String pdf(String path) throws IOException {
+        HttpResponse<byte[]> response = download(path);
+        assertThat(response.headers().firstValue("content-type")).hasValue("application/pdf");
+        // Kept beside the screenshots for reviewers to look at.
+        Path saved = Path.of(System.getProperty("imagin.screenshots", "target/screenshots"))
+                .resolve(path.substring(path.lastIndexOf('/') + 1, path.indexOf('?')));
+        Files.createDirectories(saved.getParent());
+        Files.write(saved, response.body());
+        try (PDDocument pdf = Loader.loadPDF(response.body())) {
+            return new PDFTextStripper().getText(pdf);
+        }
+    }
+
+    private static List<CSVRecord> csv(HttpResponse<byte[]> response) {
+        assertThat(response.headers().firstValue("content-type")).hasValue("text/csv; charset=utf-8");
+        assertThat(response.body()).startsWith(0xEF, 0xBB, 0xBF);
+        String text = new String(response.body(), StandardCharsets.UTF_8).substring(1);
+        try {
+            return CSVFormat.Builder.create().setDelimiter(';').get().parse(new StringReader(text)).getRecords();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static HttpResponse<byte[]> download(String path) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                    .header("Cookie", browser.cookieHeader()).build();
+            HttpResponse<byte[]> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(response.statusCode()).as(path).isEqualTo(200);
+            return response;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
