@@ -35,6 +35,8 @@ public final class BrowserSession implements AutoCloseable {
     private static final String CHROMIUM = System.getProperty("imagin.chromium", "/usr/bin/chromium");
     private static Playwright playwright;
     private static Browser browser;
+    /** A launch that failed fails every later browser test at once instead of being tried again. */
+    private static RuntimeException failure;
 
     private final String baseUrl;
     private final BrowserContext context;
@@ -70,23 +72,35 @@ public final class BrowserSession implements AutoCloseable {
     }
 
     private static synchronized Browser browser() {
+        if (failure != null) {
+            throw new IllegalStateException("Chromium did not start", failure);
+        }
         if (browser == null) {
-            playwright = Playwright.create(new Playwright.CreateOptions()
-                    .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-            browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                    .setExecutablePath(Path.of(CHROMIUM))
-                    .setHeadless(true)
-                    // Root needs --no-sandbox; no GPU on these machines; the rest keeps Chromium off a
-                    // network it cannot reach.
-                    .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                            "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
-                            "--disable-dev-shm-usage")));
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                browser.close();
-                playwright.close();
-            }));
+            try {
+                launch();
+            } catch (RuntimeException e) {
+                failure = e;
+                throw e;
+            }
         }
         return browser;
+    }
+
+    private static void launch() {
+        playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(Path.of(CHROMIUM))
+                .setHeadless(true)
+                // Root needs --no-sandbox; no GPU on these machines; the rest keeps Chromium off a
+                // network it cannot reach.
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+                        "--disable-dev-shm-usage")));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            browser.close();
+            playwright.close();
+        }));
     }
 
     public Page page() {

@@ -15,14 +15,24 @@ public final class SharedPlatform {
 
     private static Platform platform;
     private static String jdbcUrl;
+    /** A start that failed fails every later test at once instead of being tried again. */
+    private static RuntimeException failure;
 
     private SharedPlatform() {
     }
 
     public static synchronized Platform get() {
+        if (failure != null) {
+            throw new IllegalStateException("the shared test platform did not start", failure);
+        }
         if (platform == null) {
-            jdbcUrl = TestPostgres.newDatabase();
-            platform = TestPlatform.start(TestPlatform.settings(jdbcUrl));
+            try {
+                jdbcUrl = TestPostgres.newDatabase();
+                platform = TestPlatform.start(TestPlatform.settings(jdbcUrl));
+            } catch (RuntimeException e) {
+                failure = e;
+                throw e;
+            }
             Platform started = platform;
             Runtime.getRuntime().addShutdownHook(new Thread(started::close));
         }

@@ -17,15 +17,21 @@ public final class TestPostgres {
 
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static EmbeddedPostgres server;
+    /** A start that failed fails every later caller at once instead of being tried again. */
+    private static IOException failure;
 
     private TestPostgres() {
     }
 
     private static synchronized EmbeddedPostgres server() {
+        if (failure != null) {
+            throw new UncheckedIOException("test PostgreSQL did not start", failure);
+        }
         if (server == null) {
             try {
                 server = EmbeddedPostgres.builder().start();
             } catch (IOException e) {
+                failure = e;
                 throw new UncheckedIOException("test PostgreSQL did not start", e);
             }
             EmbeddedPostgres started = server;
