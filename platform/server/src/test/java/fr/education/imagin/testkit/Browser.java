@@ -37,6 +37,11 @@ public final class Browser {
         return send(HttpRequest.newBuilder(URI.create(url)).GET());
     }
 
+    /** A file (CSV, PDF...) as bytes, with this browser's session. */
+    public HttpResponse<byte[]> download(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).GET(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     /** Loads {@code formPageUrl}, takes its CSRF token and posts {@code fields} to {@code actionUrl}. */
     public HttpResponse<String> submit(String formPageUrl, String actionUrl, Map<String, String> fields) {
         HttpResponse<String> page = get(formPageUrl);
@@ -99,8 +104,12 @@ public final class Browser {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
+        return send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private <T> HttpResponse<T> send(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body) {
         try {
-            return client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            return client.send(request.timeout(Duration.ofSeconds(30)).build(), body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
