@@ -52,7 +52,7 @@ public final class DemoSeeder {
             Tenant tenant = file.toTenant();
             List<SharedCentre> shared = List.of(SHARED_CENTRE_HOME, SHARED_CENTRE_GUEST).contains(tenant.code())
                     ? List.of(SHARED_CENTRE) : List.of();
-            AcademyProfile profile = new AcademyProfile(tenant.code(), file.departement(), file.communes());
+            AcademyProfile profile = new AcademyProfile(tenant.code(), file.departement(), file.communes(), tenant.contactMail());
             generateIfEmpty(tenant, profile, DemoSize.demo(), shared);
             created.addAll(tenantAccounts(tenant));
         }
@@ -66,7 +66,8 @@ public final class DemoSeeder {
         provisioning.register(tenant, true);
         provisioning.migrateAll();
         AcademyProfile profile = new AcademyProfile(tenant.code(), "099",
-                List.of("VILLENEUVE", "SAINT-MARTIN", "BEAUMONT", "MONTFORT", "CHATEAUNEUF", "FONTAINE", "BELLEVUE"));
+                List.of("VILLENEUVE", "SAINT-MARTIN", "BEAUMONT", "MONTFORT", "CHATEAUNEUF", "FONTAINE", "BELLEVUE"),
+                tenant.contactMail());
         generateIfEmpty(tenant, profile, DemoSize.scaled(factor), List.of());
         return tenantAccounts(tenant);
     }

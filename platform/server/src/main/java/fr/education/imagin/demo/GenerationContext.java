@@ -41,4 +41,10 @@ record GenerationContext(long seed, AcademyProfile profile, DemoSize size, DemoC
     String mailDomain() {
         return "ac-" + profile.tenantCode().toLowerCase(Locale.ROOT) + ".fr";
     }
+
+    /** The domain of the académie's contact mail, where its exam divisions' mails are ({@code ac-toulouse.fr}). */
+    String contactDomain() {
+        String mail = profile.contactMail();
+        return mail.substring(mail.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
+    }
 }

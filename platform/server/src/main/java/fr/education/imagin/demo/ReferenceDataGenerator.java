@@ -65,11 +65,30 @@ final class ReferenceDataGenerator {
     }
 
     private void copyExamens() throws SQLException {
-        context.loader().copy("examen", "code, sigle, libelle, famille", w -> {
+        String domain = context.contactDomain();
+        context.loader().copy("examen", "code, sigle, libelle, famille, gestionnaire_mail", w -> {
             for (Examen x : Catalog.EXAMENS) {
-                w.text(x.code()).text(x.sigle()).text(x.libelle()).text(x.famille()).endRow();
+                w.text(x.code()).text(x.sigle()).text(x.libelle()).text(x.famille())
+                        .text(managerMailbox(x.famille()) + "@" + domain).endRow();
             }
         });
+    }
+
+    /**
+     * The mailbox of the exam division that manages a family of exams (INDISPO-3 writes to it):
+     * one office for the baccalauréat général and technologique and its anticipated tests, one
+     * per other family, as the académies' divisions des examens et concours are organised.
+     */
+    static String managerMailbox(String famille) {
+        return switch (famille) {
+            case "BAC_GENERAL", "BAC_TECHNO", "EA" -> "ce.bac";
+            case "BAC_PRO" -> "ce.bacpro";
+            case "CAP" -> "ce.cap";
+            case "BTS" -> "ce.bts";
+            case "DNB" -> "ce.dnb";
+            case "CONCOURS" -> "ce.concours";
+            default -> "ce.dec";
+        };
     }
 
     private void copySessions() throws SQLException {

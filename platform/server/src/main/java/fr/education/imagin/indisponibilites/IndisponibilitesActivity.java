@@ -94,10 +94,8 @@ public final class IndisponibilitesActivity implements ActivityModule {
                     "motif", i.motif(),
                     "origine", origine(i.origine()),
                     "supprimable", i.supprimable())).toList();
-            int n = lignes.size();
             Map<String, Object> model = new HashMap<>(base(ctx, tenant, fiche.personnel()));
             model.put("indisponibilites", lignes);
-            model.put("titreListe", "Liste des indisponibilités (" + n + (n > 1 ? " lignes)" : " ligne)"));
             model.put("retour", Lists.backToList(ctx, Activity.INDISPONIBILITES.path(tenant.code())));
             pages.respond(ctx, "indisponibilites/detail.ftlh", model);
         }).onFailure(ctx::fail);

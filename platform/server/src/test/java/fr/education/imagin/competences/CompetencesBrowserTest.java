@@ -94,6 +94,26 @@ class CompetencesBrowserTest {
         assertThat(page.locator("#table-competences tbody tr[data-epreuve='" + dnb.get(1) + "']")).containsText(uai + " (C)");
         assertThat(CompetencesFixture.authors(person, dnb.get(1))).containsExactly(uai + " (C)");
 
+        // "Filtrer par mot-clé" (guide §3.3): the épreuve's label keeps its row; the buttons' labels are not searched
+        String libelle = CompetencesFixture.strings("select libelle from t_rennes.epreuve_option where id = " + dnb.get(1)).get(0);
+        Locator rows = page.locator("#table-competences tbody tr:not([data-tableau-aucune])");
+        int total = rows.count();
+        assertThat(total).isGreaterThan(1);
+        Locator titre = page.locator("#table-competences-titre");
+        assertThat(titre).hasText("Liste des compétences (" + total + " lignes)");
+        Locator motCle = page.locator("#onglet-competences-panel").getByLabel("Filtrer par mot-clé");
+        motCle.fill(libelle.toLowerCase());
+        assertThat(titre).hasText("Liste des compétences (1 ligne)");
+        assertThat(rows.filter(new Locator.FilterOptions().setVisible(true))).hasCount(1);
+        assertThat(page.locator("#table-competences tbody tr[data-epreuve='" + dnb.get(1) + "']")).isVisible();
+        motCle.fill("invalider");
+        assertThat(titre).hasText("Liste des compétences (0 ligne)");
+        assertThat(page.locator("#table-competences [data-tableau-aucune]")).isVisible();
+        Axe.assertNoViolations(page);
+        motCle.fill("");
+        assertThat(titre).hasText("Liste des compétences (" + total + " lignes)");
+        assertThat(rows.filter(new Locator.FilterOptions().setVisible(true))).hasCount(total);
+
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Retour")).click();
         page.waitForURL(Pattern.compile(".*/" + T + "/competences/(\\?.*)?"));
         assertThat(page.locator("h1")).hasText("Saisie des compétences");

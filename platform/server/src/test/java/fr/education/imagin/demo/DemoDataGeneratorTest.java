@@ -249,6 +249,23 @@ class DemoDataGeneratorTest {
     }
 
     @Test
+    void everyExamHasItsManagersMailOnTheAcademysDomain() throws SQLException {
+        assertThat(count("t_test", "select count(*) from examen where gestionnaire_mail is null")).isZero();
+        assertThat(count("t_test", "select count(*) from examen where gestionnaire_mail !~ '^ce\\.[a-z]+@ac-toulouse\\.fr$'")).isZero();
+        assertThat(strings("t_test", "select code || ' ' || gestionnaire_mail from examen order by code")).containsExactly(
+                "100 ce.dnb@ac-toulouse.fr", "320 ce.bts@ac-toulouse.fr", "400 ce.bacpro@ac-toulouse.fr",
+                "430 ce.bac@ac-toulouse.fr", "43A ce.bac@ac-toulouse.fr", "470 ce.bac@ac-toulouse.fr",
+                "47A ce.bac@ac-toulouse.fr", "500 ce.cap@ac-toulouse.fr");
+        // An académie whose contact is not on ac-<code>.fr: its managers share the contact's domain.
+        AcademyProfile siec = new AcademyProfile("siec", "075", List.of("PARIS"), "dec@siec.education.fr");
+        assertThat(new GenerationContext(1, siec, DemoSize.demo(), null, null).contactDomain()).isEqualTo("siec.education.fr");
+        assertThat(ReferenceDataGenerator.managerMailbox("BAC_GENERAL") + "@" + "siec.education.fr")
+                .isEqualTo("ce.bac@siec.education.fr");
+        assertThatThrownBy(() -> new AcademyProfile("siec", "075", List.of("PARIS"), "pas une adresse"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void sequencesContinueAfterTheGeneratedIds() throws SQLException {
         try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
             c.setAutoCommit(false);
@@ -281,6 +298,7 @@ class DemoDataGeneratorTest {
             "select md5(string_agg(t::text, ',' order by affectation_id, jour)) from affectation_creneau t",
             "select md5(string_agg(t::text, ',' order by id)) from indisponibilite t",
             "select md5(string_agg(t::text, ',' order by personnel_id, epreuve_option_id, auteur)) from competence_auteur t",
+            "select md5(string_agg(t::text, ',' order by code)) from examen t",
         };
         for (String check : checks) {
             assertThat(string("t_twin", check)).as(check).isEqualTo(string("t_test", check));

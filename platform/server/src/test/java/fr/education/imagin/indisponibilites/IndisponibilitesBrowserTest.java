@@ -73,6 +73,70 @@ class IndisponibilitesBrowserTest {
     }
 
     @Test
+    void theKeywordFilterNarrowsThePersonsUnavailabilitiesAndTheirCount() throws SQLException {
+        long person;
+        try (Connection conn = SharedPlatform.jdbc(); Statement st = conn.createStatement()) {
+            try (ResultSet rs = st.executeQuery("select id from t_rennes.personnel where numen = 'PARCOURS-INDISPO-1'")) {
+                rs.next();
+                person = rs.getLong(1);
+            }
+            st.execute("delete from t_rennes.indisponibilite where personnel_id = " + person);
+            st.execute("""
+                    insert into t_rennes.indisponibilite (personnel_id, debut, fin, motif, origine, declarant_uai) values
+                      (%1$d, timestamp '2031-03-02 08:00', timestamp '2031-03-02 12:00', 'Stage de formation à Évreux', 'EPP', null),
+                      (%1$d, timestamp '2031-04-10 08:00', timestamp '2031-04-11 17:00', 'JURY DE CONCOURS', 'SIRHEN', null),
+                      (%1$d, timestamp '2031-05-20 14:00', timestamp '2031-05-20 18:00', 'FORMATION CONTINUE', 'EPP', null),
+                      (%1$d, timestamp '2031-06-03 08:00', timestamp '2031-06-03 17:00', 'Sortie scolaire', 'ETABLISSEMENT', '%2$s')"""
+                    .formatted(person, uai));
+        }
+        try {
+            Page page = browser.go("/rennes/indisponibilites/" + person);
+            Locator title = page.locator("#indisponibilites-titre");
+            Locator rows = page.locator("#indisponibilites tbody tr:not([data-tableau-aucune])");
+            Locator shown = rows.filter(new Locator.FilterOptions().setVisible(true));
+            Locator noMatch = page.locator("#indisponibilites [data-tableau-aucune]");
+            Locator status = page.locator("#indisponibilites-statut");
+            assertThat(title).hasText("Liste des indisponibilités (4 lignes)");
+            // newest first
+            assertThat(rows.locator("td:nth-child(5)")).hasText(new String[]{
+                "Sortie scolaire", "FORMATION CONTINUE", "JURY DE CONCOURS", "Stage de formation à Évreux"});
+
+            Locator keyword = page.getByLabel("Filtrer par mot-clé");
+            keyword.pressSequentially("formation", new Locator.PressSequentiallyOptions().setDelay(30));
+            assertThat(title).hasText("Liste des indisponibilités (2 lignes)");
+            assertThat(shown.locator("td:nth-child(5)")).hasText(new String[]{"FORMATION CONTINUE", "Stage de formation à Évreux"});
+            assertThat(status).hasText("Liste des indisponibilités (2 lignes)");
+
+            // Every word must match, case and accents ignored; dates and origins are cells too.
+            keyword.fill("EVREUX  Formation");
+            assertThat(title).hasText("Liste des indisponibilités (1 ligne)");
+            assertThat(shown.locator("td:nth-child(5)")).hasText(new String[]{"Stage de formation à Évreux"});
+            keyword.fill("10/04/2031 sirhen");
+            assertThat(shown.locator("td:nth-child(5)")).hasText(new String[]{"JURY DE CONCOURS"});
+            Axe.assertNoViolations(page);
+            browser.screenshot("43-indisponibilites-detail-filtre");
+
+            // The delete button's label is not a cell text: nothing matches it.
+            keyword.fill("supprimer");
+            assertThat(title).hasText("Liste des indisponibilités (0 ligne)");
+            assertThat(shown).hasCount(0);
+            assertThat(noMatch).isVisible();
+            assertThat(noMatch).hasText("Aucune ligne ne correspond à la recherche.");
+            assertThat(status).hasText("Liste des indisponibilités (0 ligne) Aucune ligne ne correspond à la recherche.");
+            Axe.assertNoViolations(page);
+
+            keyword.fill("");
+            assertThat(title).hasText("Liste des indisponibilités (4 lignes)");
+            assertThat(shown).hasCount(4);
+            assertThat(noMatch).isHidden();
+        } finally {
+            try (Connection conn = SharedPlatform.jdbc(); Statement st = conn.createStatement()) {
+                st.execute("delete from t_rennes.indisponibilite where personnel_id = " + person);
+            }
+        }
+    }
+
+    @Test
     void findAPersonAddAnUnavailabilityAfterAMistakeThenDeleteIt() {
         Page page = browser.go("/rennes/indisponibilites/");
         assertThat(page.locator("h1")).hasText("Saisie d'indisponibilité");

@@ -16,9 +16,11 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -135,6 +137,98 @@ class PersonnelsBrowserTest {
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Effacer filtre")).click();
         long staff = count("select count(*) from t_toulouse.lieu_exercice where uai = '" + UAI + "'");
         assertThat(page.locator(".imagin-liste__titre")).hasText("Liste des personnels (" + staff + " lignes)");
+    }
+
+    @Test
+    void theDetailTabsFilterTheirRowsByKeywordAndCountThem() throws SQLException {
+        // Per tab, the establishment's person with the most rows in it (the guide's 3.1.3 tabs).
+        String[][] tabs = {
+            {"Affectations convoquées", "panneau-affectations", "table-affectations", "Liste des affectations convoquées",
+                "(select count(*) from t_toulouse.affectation a where a.personnel_id = p.id and a.statut <> 'AFFECTEE')"},
+            {"Indisponibilités", "panneau-indisponibilites", "table-indisponibilites", "Liste des indisponibilités",
+                "(select count(*) from t_toulouse.indisponibilite i where i.personnel_id = p.id)"},
+            {"Enseignements", "panneau-enseignements", "table-enseignements", "Liste des enseignements",
+                "(select count(*) from t_toulouse.enseignement n where n.personnel_id = p.id)"},
+        };
+        for (String[] tab : tabs) {
+            long[] person = mostRows(tab[4]);
+            assertThat(person[1]).as("demo data has a person of %s with several rows in %s", UAI, tab[0]).isGreaterThan(1);
+            browser.go("/toulouse/personnels/" + person[0]);
+            page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName(tab[0])).click();
+            Locator panel = page.locator("#" + tab[1]);
+            Locator title = page.locator("#" + tab[2] + "-titre");
+            Locator rows = page.locator("#" + tab[2] + " tbody tr:not([data-tableau-aucune])");
+            Locator noMatch = page.locator("#" + tab[2] + " [data-tableau-aucune]");
+            String all = tab[3] + " (" + person[1] + " lignes)";
+            assertThat(panel).isVisible();
+            assertThat(title).hasText(all);
+            assertThat(rows).hasCount((int) person[1]);
+            assertThat(rows.first()).isVisible();
+
+            // A word of the first row that some other row lacks: only the rows holding it stay.
+            List<String> texts = new ArrayList<>();
+            for (Locator row : rows.all()) {
+                texts.add(row.innerText());
+            }
+            String word = narrowingWord(texts);
+            long matching = texts.stream().filter(t -> fold(t).contains(fold(word))).count();
+            Locator keyword = panel.getByLabel("Filtrer par mot-clé");
+            assertThat(keyword).isVisible();
+            keyword.pressSequentially(word.toLowerCase(), new Locator.PressSequentiallyOptions().setDelay(20));
+            String narrowed = tab[3] + " (" + matching + (matching > 1 ? " lignes)" : " ligne)");
+            assertThat(title).hasText(narrowed);
+            assertThat(panel.locator("caption")).hasText(narrowed);
+            assertThat(rows.filter(new Locator.FilterOptions().setVisible(true))).hasCount((int) matching);
+            for (Locator row : rows.filter(new Locator.FilterOptions().setVisible(true)).all()) {
+                assertThat(fold(row.innerText())).contains(fold(word));
+            }
+            assertThat(page.locator("#" + tab[2] + "-statut")).hasText(narrowed);
+            assertThat(noMatch).isHidden();
+            Axe.assertNoViolations(page);
+
+            // Nothing matches: the count says so and so does a row.
+            keyword.fill(word + " zzzaucunezzz");
+            assertThat(title).hasText(tab[3] + " (0 ligne)");
+            assertThat(rows.filter(new Locator.FilterOptions().setVisible(true))).hasCount(0);
+            assertThat(noMatch).isVisible();
+            assertThat(noMatch).hasText("Aucune ligne ne correspond à la recherche.");
+            assertThat(page.locator("#" + tab[2] + "-statut")).containsText("Aucune ligne ne correspond à la recherche.");
+            Axe.assertNoViolations(page);
+            browser.screenshot("15-personnel-detail-filtre-" + tab[2]);
+
+            // Cleared: every row is back.
+            keyword.fill("");
+            assertThat(title).hasText(all);
+            assertThat(rows.filter(new Locator.FilterOptions().setVisible(true))).hasCount((int) person[1]);
+            assertThat(noMatch).isHidden();
+        }
+    }
+
+    /** A word (3 letters or more) of the first row missing from at least one other row. */
+    private static String narrowingWord(List<String> rows) {
+        for (String word : rows.get(0).split("[\\s,;:()/]+")) {
+            if (word.length() >= 3 && rows.stream().anyMatch(r -> !fold(r).contains(fold(word)))) {
+                return word;
+            }
+        }
+        throw new AssertionError("no word of the first row narrows the rows: " + rows);
+    }
+
+    /** Lower case without accents, as tableau.js compares. */
+    private static String fold(String text) {
+        return Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT)
+                .replace("œ", "oe").replace("æ", "ae");
+    }
+
+    /** The establishment's person with the most rows counted by {@code countSql} (over p), and that count. */
+    private static long[] mostRows(String countSql) throws SQLException {
+        try (Connection conn = SharedPlatform.jdbc(); Statement st = conn.createStatement();
+             ResultSet rows = st.executeQuery("select p.id, " + countSql + " as n from t_toulouse.personnel p "
+                     + "join t_toulouse.lieu_exercice le on le.personnel_id = p.id where le.uai = '" + UAI + "' "
+                     + "order by n desc, p.id limit 1")) {
+            rows.next();
+            return new long[]{rows.getLong(1), rows.getLong(2)};
+        }
     }
 
     private List<String> column(int index) {
