@@ -13,8 +13,9 @@ import fr.education.imagin.core.security.SessionUser;
 import fr.education.imagin.core.tenant.Tenant;
 import fr.education.imagin.core.tenant.TenantHandler;
 import fr.education.imagin.core.web.Console;
-import fr.education.imagin.core.web.PageException;
 import fr.education.imagin.core.web.PageRenderer;
+import fr.education.imagin.core.web.RecordIds;
+import fr.education.imagin.personnels.PersonnelIntrouvable;
 import fr.education.imagin.core.web.SessionSync;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -71,21 +72,8 @@ public final class CompetencesActivity implements ActivityModule {
                 ctx.request().remoteAddress() == null ? "" : ctx.request().remoteAddress().hostAddress());
     }
 
-    private static OptionalLong id(String text) {
-        try {
-            return text == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(text.strip()));
-        } catch (NumberFormatException e) {
-            return OptionalLong.empty();
-        }
-    }
-
-    private static PageException notHere() {
-        return new PageException(404, "Personnel introuvable",
-                "Cette personne n'exerce pas dans votre établissement, ou n'est plus connue d'IMAG'IN.");
-    }
-
     private void detail(RoutingContext ctx) {
-        OptionalLong id = id(ctx.pathParam("id"));
+        OptionalLong id = RecordIds.parse(ctx.pathParam("id"));
         if (id.isEmpty()) {
             ctx.fail(404);
             return;
@@ -94,7 +82,7 @@ public final class CompetencesActivity implements ActivityModule {
         String uai = uai(ctx);
         competences.detail(tenant, uai, id.getAsLong()).onSuccess(found -> {
             if (found.isEmpty()) {
-                ctx.fail(notHere());
+                ctx.fail(PersonnelIntrouvable.page());
                 return;
             }
             CompetenceService.Detail d = found.get();
@@ -124,7 +112,7 @@ public final class CompetencesActivity implements ActivityModule {
      * script, "Afficher les propositions" reloads this page with {@code examen} and {@code specialite}.
      */
     private void addForm(RoutingContext ctx) {
-        OptionalLong id = id(ctx.pathParam("id"));
+        OptionalLong id = RecordIds.parse(ctx.pathParam("id"));
         if (id.isEmpty()) {
             ctx.fail(404);
             return;
@@ -132,10 +120,10 @@ public final class CompetencesActivity implements ActivityModule {
         Tenant tenant = TenantHandler.current(ctx);
         String uai = uai(ctx);
         Optional<String> examen = Optional.ofNullable(ctx.queryParams().get("examen")).map(String::strip).filter(s -> !s.isEmpty());
-        OptionalLong specialite = examen.isPresent() ? id(ctx.queryParams().get("specialite")) : OptionalLong.empty();
+        OptionalLong specialite = examen.isPresent() ? RecordIds.parse(ctx.queryParams().get("specialite")) : OptionalLong.empty();
         competences.detail(tenant, uai, id.getAsLong()).compose(found -> {
             if (found.isEmpty()) {
-                return Future.failedFuture(notHere());
+                return Future.failedFuture(PersonnelIntrouvable.page());
             }
             Future<List<Map<String, Object>>> examens = options(tenant, uai, Optional.empty(), Optional.empty(), "examens", examen.orElse(""));
             Future<List<Map<String, Object>>> specialites = examen.isEmpty() ? Future.succeededFuture(List.of())
@@ -171,7 +159,7 @@ public final class CompetencesActivity implements ActivityModule {
         Tenant tenant = TenantHandler.current(ctx);
         Optional<String> examen = Optional.ofNullable(ctx.queryParams().get("examen")).map(String::strip).filter(s -> !s.isEmpty());
         String specialiteText = ctx.queryParams().get("specialite");
-        OptionalLong specialite = id(specialiteText);
+        OptionalLong specialite = RecordIds.parse(specialiteText);
         if (specialiteText != null && specialite.isEmpty()) {
             ctx.response().setStatusCode(400).putHeader("Content-Type", "application/json; charset=utf-8")
                     .end(new JsonObject().put("erreur", "Spécialité invalide.").encode());
@@ -191,7 +179,7 @@ public final class CompetencesActivity implements ActivityModule {
     private enum Op { VALIDATE, INVALIDATE, ADD }
 
     private void write(RoutingContext ctx, Op op) {
-        OptionalLong id = id(ctx.pathParam("id"));
+        OptionalLong id = RecordIds.parse(ctx.pathParam("id"));
         if (id.isEmpty()) {
             ctx.fail(404);
             return;
@@ -199,7 +187,7 @@ public final class CompetencesActivity implements ActivityModule {
         Tenant tenant = TenantHandler.current(ctx);
         String retour = ctx.request().getFormAttribute("retour");
         String back = selfPath(tenant, id.getAsLong(), retour);
-        OptionalLong epreuve = id(ctx.request().getFormAttribute("epreuve"));
+        OptionalLong epreuve = RecordIds.parse(ctx.request().getFormAttribute("epreuve"));
         if (epreuve.isEmpty()) {
             Console.erreur(ctx, op == Op.ADD
                     ? "Erreur : Choisissez un examen, une spécialité et une épreuve option ; aucune compétence n'a été ajoutée."
@@ -216,8 +204,7 @@ public final class CompetencesActivity implements ActivityModule {
         };
         result.onSuccess(r -> {
             if (r.unknownPerson()) {
-                ctx.fail(new PageException(404, "Personnel introuvable",
-                        "Cette personne n'exerce pas dans votre établissement, ou n'est plus connue d'IMAG'IN."));
+                ctx.fail(PersonnelIntrouvable.page());
                 return;
             }
             if (r.ok()) {

@@ -14,8 +14,9 @@ import fr.education.imagin.core.security.SessionUser;
 import fr.education.imagin.core.tenant.Tenant;
 import fr.education.imagin.core.tenant.TenantHandler;
 import fr.education.imagin.core.web.Console;
-import fr.education.imagin.core.web.PageException;
 import fr.education.imagin.core.web.PageRenderer;
+import fr.education.imagin.core.web.RecordIds;
+import fr.education.imagin.personnels.PersonnelIntrouvable;
 import fr.education.imagin.core.web.SessionSync;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -36,9 +37,6 @@ import java.util.OptionalLong;
  * {@code /:id/suppression} the deletion (POST).
  */
 public final class IndisponibilitesActivity implements ActivityModule {
-
-    private static final String PERSONNEL_INTROUVABLE = "Cette personne n'exerce pas dans votre établissement, "
-            + "ou n'est plus connue d'IMAG'IN.";
 
     /** Session key of a refused form's values and messages, shown once by the form page. */
     private static final String SAISIE_REFUSEE = "imagin.indisponibilites.saisieRefusee";
@@ -73,7 +71,7 @@ public final class IndisponibilitesActivity implements ActivityModule {
     }
 
     private void detail(RoutingContext ctx) {
-        OptionalLong id = id(ctx.pathParam("id"));
+        OptionalLong id = RecordIds.parse(ctx.pathParam("id"));
         if (id.isEmpty()) {
             ctx.fail(404);
             return;
@@ -81,7 +79,7 @@ public final class IndisponibilitesActivity implements ActivityModule {
         Tenant tenant = TenantHandler.current(ctx);
         service.fiche(tenant, uai(ctx), id.getAsLong()).onSuccess(found -> {
             if (found.isEmpty()) {
-                ctx.fail(introuvable());
+                ctx.fail(PersonnelIntrouvable.page());
                 return;
             }
             IndisponibiliteService.Fiche fiche = found.get();
@@ -102,7 +100,7 @@ public final class IndisponibilitesActivity implements ActivityModule {
     }
 
     private void formulaire(RoutingContext ctx) {
-        OptionalLong id = id(ctx.pathParam("id"));
+        OptionalLong id = RecordIds.parse(ctx.pathParam("id"));
         if (id.isEmpty()) {
             ctx.fail(404);
             return;
@@ -110,7 +108,7 @@ public final class IndisponibilitesActivity implements ActivityModule {
         Tenant tenant = TenantHandler.current(ctx);
         service.personnel(tenant, uai(ctx), id.getAsLong()).onSuccess(found -> {
             if (found.isEmpty()) {
-                ctx.fail(introuvable());
+                ctx.fail(PersonnelIntrouvable.page());
                 return;
             }
             // After a refused submission (post/redirect/get): what was typed, and what was wrong.
@@ -128,7 +126,7 @@ public final class IndisponibilitesActivity implements ActivityModule {
     }
 
     private void ajouter(RoutingContext ctx) {
-        OptionalLong id = id(ctx.pathParam("id"));
+        OptionalLong id = RecordIds.parse(ctx.pathParam("id"));
         if (id.isEmpty()) {
             ctx.fail(404);
             return;
@@ -142,7 +140,7 @@ public final class IndisponibilitesActivity implements ActivityModule {
         if (lecture.periode().isEmpty()) {
             service.personnel(tenant, etablissement.uai(), personnelId).onSuccess(found -> {
                 if (found.isEmpty()) {
-                    ctx.fail(introuvable());
+                    ctx.fail(PersonnelIntrouvable.page());
                     return;
                 }
                 Console.erreur(ctx, "L'indisponibilité n'a pas été enregistrée.");
@@ -161,7 +159,7 @@ public final class IndisponibilitesActivity implements ActivityModule {
         SaisieIndisponibilite.Periode periode = lecture.periode().get();
         service.ajouter(tenant, declarant(ctx, etablissement), personnelId, periode).onSuccess(added -> {
             if (added.isEmpty()) {
-                ctx.fail(introuvable());
+                ctx.fail(PersonnelIntrouvable.page());
                 return;
             }
             Console.information(ctx, "L'indisponibilité du " + FrenchFormats.dateTime(periode.debut()) + " au "
@@ -179,8 +177,8 @@ public final class IndisponibilitesActivity implements ActivityModule {
     }
 
     private void supprimer(RoutingContext ctx) {
-        OptionalLong id = id(ctx.pathParam("id"));
-        OptionalLong indisponibilite = id(form(ctx, "indisponibilite"));
+        OptionalLong id = RecordIds.parse(ctx.pathParam("id"));
+        OptionalLong indisponibilite = RecordIds.parse(form(ctx, "indisponibilite"));
         if (id.isEmpty()) {
             ctx.fail(404);
             return;
@@ -195,7 +193,7 @@ public final class IndisponibilitesActivity implements ActivityModule {
         service.supprimer(tenant, declarant(ctx, WorkContext.establishment(ctx)), personnelId, indisponibilite.getAsLong())
                 .onSuccess(result -> {
                     switch (result) {
-                        case INTROUVABLE -> ctx.fail(introuvable());
+                        case INTROUVABLE -> ctx.fail(PersonnelIntrouvable.page());
                         case REFUSEE -> {
                             Console.erreur(ctx, "Suppression impossible : vous ne pouvez supprimer que les indisponibilités "
                                     + "déclarées par votre établissement.");
@@ -267,16 +265,5 @@ public final class IndisponibilitesActivity implements ActivityModule {
     private static String form(RoutingContext ctx, String name) {
         String value = ctx.request().getFormAttribute(name);
         return value == null ? "" : value;
-    }
-
-    private static OptionalLong id(String value) {
-        if (value == null || value.isEmpty() || value.length() > 18 || !value.chars().allMatch(Character::isDigit)) {
-            return OptionalLong.empty();
-        }
-        return OptionalLong.of(Long.parseLong(value));
-    }
-
-    private static PageException introuvable() {
-        return new PageException(404, "Personnel introuvable", PERSONNEL_INTROUVABLE);
     }
 }

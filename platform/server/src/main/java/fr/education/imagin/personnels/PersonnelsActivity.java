@@ -10,12 +10,13 @@ import fr.education.imagin.core.menu.ActivityRouter;
 import fr.education.imagin.core.menu.WorkContext;
 import fr.education.imagin.core.tenant.Tenant;
 import fr.education.imagin.core.tenant.TenantHandler;
-import fr.education.imagin.core.web.PageException;
+import fr.education.imagin.core.web.RecordIds;
 import fr.education.imagin.core.web.PageRenderer;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 
 import java.util.Map;
+import java.util.OptionalLong;
 
 /** "Consultation des personnels" (guide §3.1): the staff list and each person's detail. */
 public final class PersonnelsActivity implements ActivityModule {
@@ -50,18 +51,16 @@ public final class PersonnelsActivity implements ActivityModule {
     }
 
     private void detail(RoutingContext ctx) {
-        long id;
-        try {
-            id = Long.parseLong(ctx.pathParam("id"));
-        } catch (NumberFormatException e) {
-            ctx.fail(404);
+        OptionalLong parsed = RecordIds.parse(ctx.pathParam("id"));
+        if (parsed.isEmpty()) {
+            ctx.fail(PersonnelIntrouvable.page());
             return;
         }
+        long id = parsed.getAsLong();
         Tenant tenant = TenantHandler.current(ctx);
         personnels.find(tenant, uai(ctx), id).compose(found -> {
             if (found.isEmpty()) {
-                ctx.fail(new PageException(404, "Personnel introuvable",
-                        "Cette personne n'exerce pas dans votre établissement, ou n'est plus connue d'IMAG'IN."));
+                ctx.fail(PersonnelIntrouvable.page());
                 return Future.succeededFuture();
             }
             PersonnelService.Personnel p = found.get();
