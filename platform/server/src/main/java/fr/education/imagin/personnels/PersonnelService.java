@@ -25,7 +25,7 @@ final class PersonnelService {
     }
 
     /** A convened affectation (PERS-4, tab "Affectations convoquées"). */
-    record Convocation(LocalDate debut, String examen, String mission, String centre, String qualite,
+    record Convocation(long affectation, LocalDate debut, String examen, String mission, String centre, String qualite,
                        String specialite, String epreuveOption) {
     }
 
@@ -55,7 +55,7 @@ final class PersonnelService {
             order by le.principal desc, e.nom""";
 
     private static final String CONVOCATIONS = """
-            select m.date_debut, s.libelle as session, t.libelle as type, ce.nom || ' (' || ce.uai || ')' as centre,
+            select a.id, m.date_debut, s.libelle as session, t.libelle as type, ce.nom || ' (' || ce.uai || ')' as centre,
                    a.qualite, sp.libelle as specialite, eo.libelle as epreuve
             from affectation a
             join mission m on m.id = a.mission_id
@@ -93,7 +93,7 @@ final class PersonnelService {
                 .compose(indisponibilites -> conn.preparedQuery(ENSEIGNEMENTS).execute(person)
                 .compose(enseignements -> conn.preparedQuery(NOT_CONVENED).execute(person)
                 .map(pending -> new Tabs(
-                        map(convocations, r -> new Convocation(r.getLocalDate("date_debut"), r.getString("session"),
+                        map(convocations, r -> new Convocation(r.getLong("id"), r.getLocalDate("date_debut"), r.getString("session"),
                                 r.getString("type"), r.getString("centre"), r.getString("qualite"),
                                 r.getString("specialite"), r.getString("epreuve"))),
                         map(indisponibilites, r -> new Indisponibilite(r.getLocalDateTime("debut"),

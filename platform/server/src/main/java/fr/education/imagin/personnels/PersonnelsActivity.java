@@ -1,6 +1,8 @@
 package fr.education.imagin.personnels;
 
+import fr.education.imagin.convocations.ConvocationDocuments;
 import fr.education.imagin.core.db.TenantSql;
+import fr.education.imagin.core.export.Downloads;
 import fr.education.imagin.core.format.FrenchFormats;
 import fr.education.imagin.core.list.ListScreen;
 import fr.education.imagin.core.list.Lists;
@@ -10,6 +12,7 @@ import fr.education.imagin.core.menu.ActivityRouter;
 import fr.education.imagin.core.menu.WorkContext;
 import fr.education.imagin.core.tenant.Tenant;
 import fr.education.imagin.core.tenant.TenantHandler;
+import fr.education.imagin.core.web.PageException;
 import fr.education.imagin.core.web.RecordIds;
 import fr.education.imagin.core.web.PageRenderer;
 import io.vertx.core.Future;
@@ -25,12 +28,14 @@ public final class PersonnelsActivity implements ActivityModule {
     private final PersonnelExports exports;
     private final PersonnelService personnels;
     private final PageRenderer pages;
+    private final ConvocationDocuments convocations;
 
-    public PersonnelsActivity(Lists lists, TenantSql sql, PageRenderer pages) {
+    public PersonnelsActivity(Lists lists, TenantSql sql, PageRenderer pages, ConvocationDocuments convocations) {
         this.list = lists.screen(PersonnelsList.DEFINITION, "personnels/liste.ftlh");
         this.exports = new PersonnelExports(list);
         this.personnels = new PersonnelService(sql);
         this.pages = pages;
+        this.convocations = convocations;
     }
 
     @Override
@@ -43,6 +48,7 @@ public final class PersonnelsActivity implements ActivityModule {
         list.mount(routes, "/");
         exports.mount(routes);
         routes.get("/:id").handler(this::detail);
+        routes.get("/:id/convocations/:affectation").handler(this::convocation);
     }
 
     /** The establishment the activity works for; the activity guard made sure there is one. */
@@ -64,8 +70,9 @@ public final class PersonnelsActivity implements ActivityModule {
                 return Future.succeededFuture();
             }
             PersonnelService.Personnel p = found.get();
+            String convocationsPath = Activity.PERSONNELS.path(tenant.code()) + id + "/convocations/";
             return personnels.tabs(tenant, id).compose(tabs -> pages.respond(ctx, "personnels/detail.ftlh", Map.of(
-                    "onglets", tabsModel(tabs),
+                    "onglets", tabsModel(tabs, convocationsPath),
                     "personnel", Map.of("civilite", p.civilite(), "nom", p.nom(), "prenom", p.prenom(),
                             "dateNaissance", FrenchFormats.date(p.dateNaissance()), "discipline", p.discipline(),
                             "corps", p.corps()),
@@ -75,9 +82,30 @@ public final class PersonnelsActivity implements ActivityModule {
         }).onFailure(ctx::fail);
     }
 
-    private static Map<String, Object> tabsModel(PersonnelService.Tabs tabs) {
+    /** PERS-4: a convened affectation's convocation, as a PDF named after the person. */
+    private void convocation(RoutingContext ctx) {
+        OptionalLong id = RecordIds.parse(ctx.pathParam("id"));
+        OptionalLong affectation = RecordIds.parse(ctx.pathParam("affectation"));
+        if (id.isEmpty() || affectation.isEmpty()) {
+            ctx.fail(PersonnelIntrouvable.page());
+            return;
+        }
+        Tenant tenant = TenantHandler.current(ctx);
+        personnels.find(tenant, uai(ctx), id.getAsLong()).compose(found -> found.isEmpty()
+                ? Future.failedFuture(PersonnelIntrouvable.page())
+                : convocations.forPersonnel(tenant, id.getAsLong(), affectation.getAsLong())).compose(document -> {
+            if (document.isEmpty()) {
+                return Future.failedFuture(new PageException(404, "Convocation introuvable",
+                        "Cette convocation n'existe pas ou ne concerne pas cette personne."));
+            }
+            return Downloads.prepare(ctx.response(), "application/pdf", document.get().fileName()).end(document.get().pdf());
+        }).onFailure(ctx::fail);
+    }
+
+    private static Map<String, Object> tabsModel(PersonnelService.Tabs tabs, String convocationsPath) {
         return Map.of(
-                "convocations", tabs.convocations().stream().map(c -> Map.of("debut", FrenchFormats.date(c.debut()),
+                "convocations", tabs.convocations().stream().map(c -> Map.of("href", convocationsPath + c.affectation(),
+                        "debut", FrenchFormats.date(c.debut()),
                         "examen", c.examen(), "mission", c.mission(), "centre", c.centre(), "qualite", c.qualite(),
                         "specialite", orEmpty(c.specialite()), "epreuveOption", orEmpty(c.epreuveOption()))).toList(),
                 "indisponibilites", tabs.indisponibilites().stream().map(i -> Map.of(

@@ -7,6 +7,8 @@ import fr.education.imagin.competences.CompetencesActivity;
 import fr.education.imagin.competences.CompetencesOfficeRoutes;
 import fr.education.imagin.competences.ValidationCompetencesActivity;
 import fr.education.imagin.core.db.TenantSql;
+import fr.education.imagin.convocations.ConvocationDocuments;
+import fr.education.imagin.convocations.ConvocationService;
 import fr.education.imagin.core.export.PdfRenderer;
 import fr.education.imagin.core.help.HelpRoutes;
 import fr.education.imagin.core.list.ListService;
@@ -74,7 +76,8 @@ public final class UserInterface {
         Lists lists = new Lists(new ListService(sql), pages, pdf);
         CompetenceService competences = new CompetenceService(sql, audit);
         Activities activities = new Activities(List.of(
-                new PersonnelsActivity(lists, sql, pages),
+                new PersonnelsActivity(lists, sql, pages,
+                        new ConvocationDocuments(new ConvocationService(sql), pdf)),
                 new fr.education.imagin.indisponibilites.IndisponibilitesActivity(lists, sql, audit, pages),
                 new CompetencesActivity(lists, competences, pages),
                 new ValidationCompetencesActivity(competences, pages),

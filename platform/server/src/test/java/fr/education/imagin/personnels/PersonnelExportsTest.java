@@ -18,9 +18,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -31,58 +28,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * PERS-3's "personnels et leurs enseignements" and "personnels et leurs missions" exports, read
- * back (CSV with commons-csv, PDF with PDFBox), on two people of the LPO 0310038Y made for the
- * test: A teaches twice and has a convened mission this year (two time slots, a commission) and
- * an assigned one two years ago; B has neither. The keyword selects just them, as on screen.
+ * back (CSV with commons-csv, PDF with PDFBox), on the two people of {@link StaffWithMissions}.
+ * The keyword selects just them, as on screen.
  */
 class PersonnelExportsTest {
 
-    private static final String KEYWORD = "zzexportmission";
-    private static final int YEAR = LocalDate.now().getYear();
-    private static final LocalDate DAY_ONE = LocalDate.of(YEAR, 6, 16);
+    private static final String KEYWORD = StaffWithMissions.KEYWORD;
+    private static final int YEAR = StaffWithMissions.YEAR;
+    private static final LocalDate DAY_ONE = StaffWithMissions.DAY_ONE;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE dd/MM/uuuu", Locale.FRANCE);
 
     private static String base;
     private static Browser browser;
 
     @BeforeAll
-    static void arrange() throws SQLException {
+    static void arrange() {
         base = SharedPlatform.baseUrl();
-        try (Connection conn = SharedPlatform.jdbc(); Statement st = conn.createStatement()) {
-            st.execute("set search_path to t_toulouse");
-            st.execute("""
-                    insert into personnel (numen, civilite, nom, prenom, date_naissance, discipline_poste, adresse,
-                                           code_postal, commune, tel_perso, tel_pro)
-                    values ('EXPMIS-A', 'Mme', 'ZZEXPORTMISSION-A', 'Zoé', date '1975-05-04', 'MATHÉMATIQUES',
-                            '3 rue des Écoles', '31000', 'TOULOUSE', '05 61 00 00 01', '05 61 00 00 02'),
-                           ('EXPMIS-B', 'M.', 'ZZEXPORTMISSION-B', 'Loïc', date '1981-01-02', 'ANGLAIS', '', '', '', '', '')""");
-            st.execute("""
-                    insert into lieu_exercice (personnel_id, uai, principal)
-                    select id, '0310038Y', true from personnel where numen in ('EXPMIS-A', 'EXPMIS-B')""");
-            st.execute("""
-                    insert into enseignement (personnel_id, uai, matiere, modalite, mef, type_mef, structure)
-                    select id, '0310038Y', m, 'COURS', '2212010011', 'SECONDE', s from personnel,
-                           (values ('MATHÉMATIQUES', '2NDE1'), ('SCIENCES NUMÉRIQUES', '2NDE4')) v(m, s)
-                    where numen = 'EXPMIS-A'""");
-            st.execute("""
-                    insert into mission (numero, type_code, session_id, centre_uai, date_debut, date_fin, observation)
-                    select n, (select code from type_mission order by code limit 1),
-                           (select id from session_examen order by id limit 1), '0310038Y', d, d + 1, 'Se présenter à l''accueil.'
-                    from (values ('EXP-M1', date '%1$s'), ('EXP-M2', date '%2$s')) v(n, d)"""
-                    .formatted(DAY_ONE, LocalDate.of(YEAR - 2, 3, 10)));
-            st.execute("insert into commission (mission_id, code) select id, 'COM1' from mission where numero = 'EXP-M1'");
-            st.execute("""
-                    insert into affectation (mission_id, personnel_id, qualite, commission_id, statut, auteur, convoquee_le)
-                    select m.id, p.id, 'Interrogateur', (select id from commission where mission_id = m.id),
-                           case when m.numero = 'EXP-M1' then 'CONVOQUEE' else 'AFFECTEE' end, 'ACADEMIE',
-                           case when m.numero = 'EXP-M1' then now() end
-                    from mission m, personnel p where m.numero in ('EXP-M1', 'EXP-M2') and p.numen = 'EXPMIS-A'""");
-            st.execute("""
-                    insert into affectation_creneau (affectation_id, jour, heure_debut, heure_fin)
-                    select a.id, j, h1, h2 from affectation a join mission m on m.id = a.mission_id,
-                           (values (date '%1$s', time '09:00', time '12:00'), (date '%1$s' + 1, time '14:00', time '17:00')) v(j, h1, h2)
-                    where m.numero = 'EXP-M1'""".formatted(DAY_ONE));
-        }
+        StaffWithMissions.create();
         browser = new Browser();
         browser.login(base, "toulouse", "ce.0310038y", "imagin-demo");
     }

@@ -5,6 +5,7 @@ import io.vertx.core.http.HttpServerResponse;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.regex.Pattern;
 
@@ -27,10 +28,15 @@ public final class Downloads {
         return name.append(FrenchFormats.compactDate(LocalDate.now(FrenchFormats.ZONE))).append('.').append(extension).toString();
     }
 
+    /**
+     * {@code fileName} may have accents ({@code DUPONT_Zoé.pdf}): browsers take the UTF-8 form,
+     * older ones the plain ASCII one ({@code DUPONT_Zoe.pdf}).
+     */
     public static HttpServerResponse prepare(HttpServerResponse response, String contentType, String fileName) {
+        String ascii = UNSAFE.matcher(Normalizer.normalize(fileName, Normalizer.Form.NFD).replaceAll("\\p{M}", "")).replaceAll("-");
         return response.putHeader("Content-Type", contentType)
-                .putHeader("Content-Disposition", "attachment; filename=\"" + fileName + "\"; filename*=UTF-8''"
-                        + URLEncoder.encode(fileName, StandardCharsets.UTF_8))
+                .putHeader("Content-Disposition", "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''"
+                        + URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20"))
                 .putHeader("Cache-Control", "no-store");
     }
 }

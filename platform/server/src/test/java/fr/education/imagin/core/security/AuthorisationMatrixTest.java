@@ -180,13 +180,15 @@ class AuthorisationMatrixTest {
                     || NOT_RECORDS.contains(path)) {
                 continue;
             }
-            // :id is a person in "personnels", "indisponibilites" and "competences" (their forms and writes too).
-            if (!path.matches("/:tenant/(personnels/:id|indisponibilites/:id(/ajout|/suppression)?"
+            // :id is a person in "personnels", "indisponibilites" and "competences" (their forms and writes too);
+            // :affectation one of that person's convened affectations.
+            if (!path.matches("/:tenant/(personnels/:id(/convocations/:affectation)?|indisponibilites/:id(/ajout|/suppression)?"
                     + "|competences/:id(/ajout|/valider|/invalider|/ajouter)?)")) {
                 problems.add(path + ": no foreign value declared for its parameters in this test");
                 continue;
             }
-            String concrete = path.replace(":tenant", TARGET).replace(":id", foreignPerson[0]);
+            String concrete = path.replace(":tenant", TARGET).replace(":id", foreignPerson[0])
+                    .replace(":affectation", foreignPerson[2]);
             boolean post = route.methods().equals(List.of("POST"));
             HttpResponse<String> response = post ? browser.submit(base + "/" + TARGET + "/", base + concrete, Map.of(
                     "dateDebut", "01/01/2030", "heureDebut", "08:00", "dateFin", "01/01/2030", "heureFin", "10:00",
@@ -202,16 +204,21 @@ class AuthorisationMatrixTest {
         browser.submit(base + "/" + TARGET + "/", base + "/" + TARGET + "/quitter", Map.of());
     }
 
-    /** Id and name of someone who works neither principally nor secondarily in {@code uai}. */
+    /**
+     * Id, name and a convened affectation of someone who works neither principally nor
+     * secondarily in {@code uai}.
+     */
     private static String[] foreignPersonnel(String uai) throws SQLException {
         try (Connection conn = DriverManager.getConnection(jdbcUrl, "postgres", "");
              PreparedStatement query = conn.prepareStatement(
-                     "select p.id, p.nom from t_rennes.personnel p where not exists (select 1 from t_rennes.lieu_exercice l"
-                             + " where l.personnel_id = p.id and l.uai = ?) order by p.id limit 1")) {
+                     "select p.id, p.nom, a.id from t_rennes.personnel p"
+                             + " join t_rennes.affectation a on a.personnel_id = p.id and a.statut <> 'AFFECTEE'"
+                             + " where not exists (select 1 from t_rennes.lieu_exercice l"
+                             + " where l.personnel_id = p.id and l.uai = ?) order by p.id, a.id limit 1")) {
             query.setString(1, uai);
             try (ResultSet rows = query.executeQuery()) {
                 rows.next();
-                return new String[]{String.valueOf(rows.getLong(1)), rows.getString(2)};
+                return new String[]{String.valueOf(rows.getLong(1)), rows.getString(2), String.valueOf(rows.getLong(3))};
             }
         }
     }

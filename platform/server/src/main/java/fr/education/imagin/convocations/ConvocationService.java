@@ -1,0 +1,110 @@
+package fr.education.imagin.convocations;
+
+import fr.education.imagin.core.db.TenantSql;
+import fr.education.imagin.core.format.FrenchFormats;
+import fr.education.imagin.core.tenant.Tenant;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Convocation documents: what a convened affectation says to the person (mission, centre, dates
+ * and times, qualité, observations) and who signs it (CONV-14). Other activities ask for a
+ * document by affectation and person, so nobody reads a convocation that is not the person's.
+ */
+public final class ConvocationService {
+
+    /**
+     * A convened affectation of person {@code $2}, with the signature the mission asks for: the
+     * head of centre or the head of the centre's establishment, as entered in their activities.
+     */
+    private static final String FIND = """
+            select a.qualite, a.salle, a.observation, a.auteur, a.convoquee_le,
+                   p.civilite, p.nom, p.prenom, p.discipline_poste, p.adresse, p.code_postal, p.commune,
+                   origine.nom as origine, origine.uai as origine_uai,
+                   m.numero, t.libelle as type, s.libelle as session, sp.libelle as specialite,
+                   eo.code as epreuve_code, eo.libelle as epreuve, m.date_debut, m.date_fin, m.observation as consigne,
+                   ce.uai as centre_uai, ce.nom as centre, ce.adresse as centre_adresse, ce.code_postal as centre_code_postal,
+                   ce.commune as centre_commune, ce.telephone as centre_telephone,
+                   c.code as commission, j.code as jury,
+                   sig.autorite, sig.intitule, sig.nom as signataire, sig.ville,
+                   cr.jours, cr.debuts, cr.fins
+            from affectation a
+            join personnel p on p.id = a.personnel_id
+            join mission m on m.id = a.mission_id
+            join type_mission t on t.code = m.type_code
+            join session_examen s on s.id = m.session_id
+            join etablissement ce on ce.uai = m.centre_uai
+            left join epreuve_option eo on eo.id = m.epreuve_option_id
+            left join specialite sp on sp.id = eo.specialite_id
+            left join commission c on c.id = a.commission_id
+            left join jury j on j.id = a.jury_id
+            left join signature sig on sig.uai = m.centre_uai and sig.role = m.signature
+            left join lateral (
+                select e.nom, e.uai from lieu_exercice le join etablissement e on e.uai = le.uai
+                where le.personnel_id = p.id order by le.principal desc, e.nom limit 1) origine on true
+            left join lateral (
+                select array_agg(k.jour order by k.jour, k.heure_debut) as jours,
+                       array_agg(k.heure_debut order by k.jour, k.heure_debut) as debuts,
+                       array_agg(k.heure_fin order by k.jour, k.heure_debut) as fins
+                from affectation_creneau k where k.affectation_id = a.id) cr on true
+            where a.id = $1 and a.personnel_id = $2 and a.statut <> 'AFFECTEE'""";
+
+    private final TenantSql sql;
+
+    public ConvocationService(TenantSql sql) {
+        this.sql = sql;
+    }
+
+    /** The convocation of affectation {@code affectationId} if it is convened and {@code personnelId}'s. */
+    public Future<Optional<Convocation>> find(Tenant tenant, long personnelId, long affectationId) {
+        return sql.inTenant(tenant, conn -> conn.preparedQuery(FIND).execute(Tuple.of(affectationId, personnelId)))
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(toConvocation(rows.iterator().next())));
+    }
+
+    private static Convocation toConvocation(Row row) {
+        LocalDate[] jours = row.getArrayOfLocalDates("jours");
+        LocalTime[] debuts = row.getArrayOfLocalTimes("debuts");
+        LocalTime[] fins = row.getArrayOfLocalTimes("fins");
+        List<String> dates = new ArrayList<>();
+        if (jours != null) {
+            for (int i = 0; i < jours.length; i++) {
+                dates.add("Le " + FrenchFormats.dayDate(jours[i]) + " de " + FrenchFormats.time(debuts[i]) + " à "
+                        + FrenchFormats.time(fins[i]));
+            }
+        }
+        if (dates.isEmpty()) {
+            LocalDate debut = row.getLocalDate("date_debut");
+            LocalDate fin = row.getLocalDate("date_fin");
+            dates.add(debut.equals(fin) ? "Le " + FrenchFormats.dayDate(debut)
+                    : "Du " + FrenchFormats.dayDate(debut) + " au " + FrenchFormats.dayDate(fin));
+        }
+        String epreuve = row.getString("epreuve") == null ? "" : row.getString("epreuve_code") + ", " + row.getString("epreuve");
+        Convocation.Signature signature = row.getString("signataire") == null ? Convocation.Signature.DIVISION
+                : new Convocation.Signature(text(row, "autorite"), text(row, "intitule"), text(row, "signataire"), text(row, "ville"));
+        return new Convocation(
+                new Convocation.Destinataire(row.getString("civilite"), row.getString("nom"), row.getString("prenom"),
+                        row.getString("discipline_poste"), row.getString("origine") == null ? ""
+                        : row.getString("origine") + " (" + row.getString("origine_uai") + ")",
+                        text(row, "adresse"), (text(row, "code_postal") + " " + text(row, "commune")).strip()),
+                row.getString("numero"), row.getString("type"), row.getString("session"), text(row, "specialite"), epreuve,
+                new Convocation.Centre(row.getString("centre_uai"), row.getString("centre"), text(row, "centre_adresse"),
+                        (text(row, "centre_code_postal") + " " + text(row, "centre_commune")).strip(), text(row, "centre_telephone")),
+                List.copyOf(dates), text(row, "qualite"), text(row, "commission"), text(row, "jury"), text(row, "salle"),
+                text(row, "consigne"), text(row, "observation"), "CENTRE".equals(row.getString("auteur")),
+                row.getOffsetDateTime("convoquee_le") == null ? null : row.getOffsetDateTime("convoquee_le")
+                        .atZoneSameInstant(FrenchFormats.ZONE).toLocalDate(),
+                signature);
+    }
+
+    private static String text(Row row, String column) {
+        String value = row.getString(column);
+        return value == null ? "" : value;
+    }
+}
