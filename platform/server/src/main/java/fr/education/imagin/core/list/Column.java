@@ -17,6 +17,11 @@ public record Column(String key, String label, ColumnType type, String sql) {
         }
     }
 
+    /** The expression to sort by (text in French order). */
+    String sortSql() {
+        return type.sortSql(sql);
+    }
+
     public static Column text(String key, String label, String sql) {
         return new Column(key, label, ColumnType.TEXT, sql);
     }

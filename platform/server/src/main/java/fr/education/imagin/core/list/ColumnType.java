@@ -21,6 +21,12 @@ public enum ColumnType {
         String labelSql(String expression) {
             return "coalesce((" + expression + ")::text, '')";
         }
+
+        /** French order: "Élodie" with the E, "de Gaulle" with the D, whatever the database's locale. */
+        @Override
+        String sortSql(String expression) {
+            return "(" + expression + ") collate \"" + FRENCH_COLLATION + "\"";
+        }
     },
     /** A {@code date}, shown JJ/MM/AAAA. */
     DATE {
@@ -93,4 +99,12 @@ public enum ColumnType {
 
     /** SQL text of the label the screen shows for {@code expression}, never null. */
     abstract String labelSql(String expression);
+
+    /** SQL to order rows by {@code expression}. */
+    String sortSql(String expression) {
+        return expression;
+    }
+
+    /** PostgreSQL's ICU collation for French (needs a PostgreSQL built with ICU, as packaged ones are). */
+    static final String FRENCH_COLLATION = "fr-FR-x-icu";
 }

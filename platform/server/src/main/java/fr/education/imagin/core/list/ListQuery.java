@@ -42,7 +42,7 @@ final class ListQuery {
     static ListSelection selection(ListDefinition definition, ListRequest request, List<Object> scope) {
         String id = definition.idSql().orElseThrow(() -> new IllegalStateException(definition.name() + " has no id"));
         SqlBuilder sql = new SqlBuilder(scope);
-        sql.append("select ").append(id).append(" as id, row_number() over (order by ").append(request.sort().sql())
+        sql.append("select ").append(id).append(" as id, row_number() over (order by ").append(request.sort().sortSql())
                 .append(request.ascending() ? " asc" : " desc").append(" nulls last, ").append(id).append(") as rang")
                 .append(" from ").append(definition.from()).append(" where true");
         List<String> errors = filter(definition, request.filterParams(), sql);
@@ -70,7 +70,7 @@ final class ListQuery {
                 .append(" where true");
         List<String> errors = filter(definition, request.filterParams(), sql);
         keyword(definition, request.keyword(), sql);
-        sql.append(" order by ").append(request.sort().sql()).append(request.ascending() ? " asc" : " desc").append(" nulls last");
+        sql.append(" order by ").append(request.sort().sortSql()).append(request.ascending() ? " asc" : " desc").append(" nulls last");
         definition.idSql().ifPresent(id -> sql.append(", ").append(id));
         if (paged) {
             sql.append(" limit ").append(sql.bind(ListRequest.PAGE_SIZE))

@@ -45,7 +45,7 @@ class ListRequestTest {
                 .add("q", "O'Brien 2025").add("periode", "a").add("du", "01/01/2025").add("au", "31/12/2025"));
         ListQuery query = ListQuery.page(LIST, request, List.of());
         assertThat(query.sql).doesNotContain("O'Brien").contains("t.jour between $1::date and $2::date")
-                .contains("strpos(").contains("$3").contains("$4").contains("order by t.nom asc nulls last")
+                .contains("strpos(").contains("$3").contains("$4").contains("order by (t.nom) collate \"fr-FR-x-icu\" asc nulls last")
                 .contains("limit $5 offset $6");
         assertThat(query.errors).isEmpty();
         assertThat(query.params.size()).isEqualTo(6);
