@@ -94,7 +94,7 @@ class IndisponibilitesRoutesTest {
 
     @AfterAll
     static void signOut() {
-        browser.submit(base + "/toulouse/", base + "/toulouse/quitter", Map.of());
+        browser.quit(base, "toulouse");
     }
 
     // ---- INDISPO-1: the list and the detail -------------------------------------------------

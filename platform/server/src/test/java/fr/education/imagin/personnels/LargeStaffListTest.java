@@ -27,7 +27,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -68,7 +67,7 @@ class LargeStaffListTest {
 
     @AfterAll
     static void signOut() {
-        browser.submit(base + "/toulouse/", base + "/toulouse/quitter", Map.of());
+        browser.quit(base, "toulouse");
     }
 
     @Test

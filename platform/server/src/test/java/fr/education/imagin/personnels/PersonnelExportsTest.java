@@ -22,7 +22,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,7 +50,7 @@ class PersonnelExportsTest {
 
     @AfterAll
     static void signOut() {
-        browser.submit(base + "/toulouse/", base + "/toulouse/quitter", Map.of());
+        browser.quit(base, "toulouse");
     }
 
     @Test

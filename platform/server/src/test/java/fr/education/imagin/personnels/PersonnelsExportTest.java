@@ -19,7 +19,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,7 +52,7 @@ class PersonnelsExportTest {
 
     @AfterAll
     static void signOut() {
-        browser.submit(base + "/toulouse/", base + "/toulouse/quitter", Map.of());
+        browser.quit(base, "toulouse");
     }
 
     @Test

@@ -12,7 +12,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -47,7 +46,7 @@ class PersonnelsSortTest {
 
     @AfterAll
     static void signOut() {
-        browser.submit(base + "/toulouse/", base + "/toulouse/quitter", Map.of());
+        browser.quit(base, "toulouse");
     }
 
     @Test

@@ -68,6 +68,14 @@ public final class Browser {
         return submit(page, page, Map.of("login", login, "password", password));
     }
 
+    /**
+     * Quits the session of {@code baseUrl/tenant} with the header's button: an establishment may
+     * have one open session only (SH-10), so a test class that leaves one open locks the next out.
+     */
+    public HttpResponse<String> quit(String baseUrl, String tenant) {
+        return submit(baseUrl + "/" + tenant + "/", baseUrl + "/" + tenant + "/quitter", Map.of());
+    }
+
     /** The session cookie's value, to replay it against another member. */
     public String cookieHeader() {
         return cookies.getCookieStore().getCookies().stream()
