@@ -1,4 +1,4 @@
-/* The shell's dynamic parts: full-screen toggle (SH-5) and the console (SH-4).
+/* The shell's dynamic parts: full-screen toggle (SH-5), the console (SH-4) and fresh CSRF tokens.
    Plain script, no framework; everything it drives also works with the keyboard. */
 'use strict';
 (function () {
@@ -64,4 +64,14 @@
       }
     });
   }
+
+  /* ---- CSRF: a token serves once. A form posted without leaving the page (a PDF preview
+     answered as a download) renews it in the XSRF-TOKEN cookie; every form sends the current one. ---- */
+  document.addEventListener('submit', function (event) {
+    var field = event.target.querySelector ? event.target.querySelector('input[name="X-XSRF-TOKEN"]') : null;
+    var cookie = document.cookie.match(/(?:^|;\s*)XSRF-TOKEN=([^;]+)/);
+    if (field && cookie) {
+      field.value = decodeURIComponent(cookie[1]);
+    }
+  }, true);
 })();

@@ -10,6 +10,9 @@ import fr.education.imagin.core.db.TenantSql;
 import fr.education.imagin.convocations.ConvocationDocuments;
 import fr.education.imagin.convocations.ConvocationService;
 import fr.education.imagin.core.export.PdfRenderer;
+import fr.education.imagin.core.menu.ActivityModule;
+import fr.education.imagin.signatures.SignatureActivity;
+import fr.education.imagin.signatures.SignatureService;
 import fr.education.imagin.core.help.HelpRoutes;
 import fr.education.imagin.core.list.ListService;
 import fr.education.imagin.core.list.Lists;
@@ -30,6 +33,7 @@ import fr.education.imagin.personnels.PersonnelsActivity;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -75,13 +79,15 @@ public final class UserInterface {
         pdf.warmUp();
         Lists lists = new Lists(new ListService(sql), pages, pdf);
         CompetenceService competences = new CompetenceService(sql, audit);
-        Activities activities = new Activities(List.of(
-                new PersonnelsActivity(lists, sql, pages,
-                        new ConvocationDocuments(new ConvocationService(sql), pdf)),
+        ConvocationDocuments convocations = new ConvocationDocuments(new ConvocationService(sql), pdf);
+        List<ActivityModule> modules = new ArrayList<>(List.of(
+                new PersonnelsActivity(lists, sql, pages, convocations),
                 new fr.education.imagin.indisponibilites.IndisponibilitesActivity(lists, sql, audit, pages),
                 new CompetencesActivity(lists, competences, pages),
                 new ValidationCompetencesActivity(competences, pages),
                 new AutresAcademiesActivity(centres, registry, pages)));
+        modules.addAll(SignatureActivity.both(new SignatureService(sql, audit), convocations, pages));
+        Activities activities = new Activities(modules);
         return new UserInterface(assets, pages, new AcademyHomeRoutes(registry, pages), new WorkContextHandler(sql),
                 new DisplayPreferencesRoutes(new DisplayPreferencesService(sql)), new HelpRoutes(pages), activities,
                 new ActivityStatesRoutes(sql, audit, pages), new CompetencesOfficeRoutes(competences, pages));

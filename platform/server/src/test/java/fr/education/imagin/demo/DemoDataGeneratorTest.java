@@ -1,5 +1,6 @@
 package fr.education.imagin.demo;
 
+import fr.education.imagin.core.menu.Activity;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
@@ -99,7 +100,7 @@ class DemoDataGeneratorTest {
         assertThat(count("t_test", "select count(distinct personnel_id) from indisponibilite")).isBetween(30L, 100L);
         assertThat(count("t_test", "select count(*) from affectation_creneau")).isGreaterThan(3_000L);
         assertThat(count("t_test", "select count(*) from competence_auteur where type_auteur = 'SYS'")).isGreaterThan(600L);
-        assertThat(count("t_test", "select count(*) from activite")).isEqualTo(10);
+        assertThat(count("t_test", "select count(*) from activite")).isEqualTo(Activity.values().length);
         assertThat(count("t_test", "select count(*) from activite where not ouverte")).isEqualTo(1);
         assertThat(count("t_test", "select count(*) from icc_taux")).isEqualTo(30);
         assertThat(count("t_test", "select count(*) from type_mission where plugin_id = 'ec-ece'")).isEqualTo(4);

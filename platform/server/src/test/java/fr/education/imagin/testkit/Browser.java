@@ -44,22 +44,35 @@ public final class Browser {
 
     /** Loads {@code formPageUrl}, takes its CSRF token and posts {@code fields} to {@code actionUrl}. */
     public HttpResponse<String> submit(String formPageUrl, String actionUrl, Map<String, String> fields) {
-        HttpResponse<String> page = get(formPageUrl);
-        Matcher token = CSRF.matcher(page.body());
+        return post(actionUrl, withToken(formPageUrl, fields));
+    }
+
+    /** {@code fields} plus the CSRF token of the form page. */
+    private Map<String, String> withToken(String formPageUrl, Map<String, String> fields) {
+        Matcher token = CSRF.matcher(get(formPageUrl).body());
         Map<String, String> all = new LinkedHashMap<>(fields);
         if (token.find()) {
             all.put("X-XSRF-TOKEN", token.group(1));
         }
-        return post(actionUrl, all);
+        return all;
     }
 
     public HttpResponse<String> post(String url, Map<String, String> fields) {
+        return send(formPost(url, fields));
+    }
+
+    /** Like {@link #submit}, for a form whose answer is a file (a PDF preview...). */
+    public HttpResponse<byte[]> submitForBytes(String formPageUrl, String actionUrl, Map<String, String> fields) {
+        return send(formPost(actionUrl, withToken(formPageUrl, fields)), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static HttpRequest.Builder formPost(String url, Map<String, String> fields) {
         String form = fields.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(URI.create(url))
+        return HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)));
+                .POST(HttpRequest.BodyPublishers.ofString(form));
     }
 
     /** Signs in through the built-in login of {@code baseUrl/tenant}. */

@@ -16,7 +16,8 @@ public enum Activity {
     MISSIONS("missions", "Consultation des missions", ActivityGroup.CENTRE_EXAMEN),
     CONVOCATIONS("convocations", "Convocation par mission", ActivityGroup.CENTRE_EXAMEN),
     SERVICE_FAIT("service-fait", "Constat service fait", ActivityGroup.CENTRE_EXAMEN),
-    SIGNATURES("signatures", "Signatures pour la convocation", ActivityGroup.CENTRE_EXAMEN),
+    SIGNATURE_CENTRE("signature-centre", "Signature centre pour la convocation", ActivityGroup.CENTRE_EXAMEN),
+    SIGNATURE_ETABLISSEMENT("signature-etablissement", "Signature établissement pour la convocation", ActivityGroup.CENTRE_EXAMEN),
     INDEMNITES("indemnites", "Indemnités des chefs de centre", ActivityGroup.CENTRE_EXAMEN),
     AUTRES_ACADEMIES("autres-academies", "Accès autres académies", ActivityGroup.CENTRE_EXAMEN);
 

@@ -1,0 +1,158 @@
+package fr.education.imagin.signatures;
+
+import fr.education.imagin.convocations.Convocation;
+import fr.education.imagin.convocations.ConvocationDocuments;
+import fr.education.imagin.core.export.Downloads;
+import fr.education.imagin.core.menu.Activity;
+import fr.education.imagin.core.menu.ActivityModule;
+import fr.education.imagin.core.menu.ActivityRouter;
+import fr.education.imagin.core.menu.Establishment;
+import fr.education.imagin.core.menu.WorkContext;
+import fr.education.imagin.core.security.SessionUser;
+import fr.education.imagin.core.tenant.Tenant;
+import fr.education.imagin.core.tenant.TenantHandler;
+import fr.education.imagin.core.web.Console;
+import fr.education.imagin.core.web.PageRenderer;
+import fr.education.imagin.core.web.SessionSync;
+import fr.education.imagin.signatures.SignatureService.Signataire;
+import fr.education.imagin.signatures.SignatureService.Signature;
+import io.vertx.core.MultiMap;
+import io.vertx.ext.web.RoutingContext;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * "Signature centre pour la convocation" and "Signature établissement pour la convocation"
+ * (guide §4.4): the exam centre enters autorité, intitulé, nom and ville of each signatory,
+ * previews a fictive convocation with them ("Prévisualiser convocation") and saves them
+ * ("Sauvegarder"). Convocations of the centre's missions print the block the mission asks for.
+ */
+public final class SignatureActivity implements ActivityModule {
+
+    /** Longest value of a field: a signature block is a few short lines. */
+    static final int MAX_LENGTH = 100;
+    private static final List<String> FIELDS = List.of("autorite", "intitule", "nom", "ville");
+
+    private final Signataire signataire;
+    private final SignatureService signatures;
+    private final ConvocationDocuments convocations;
+    private final PageRenderer pages;
+
+    private SignatureActivity(Signataire signataire, SignatureService signatures, ConvocationDocuments convocations,
+                              PageRenderer pages) {
+        this.signataire = signataire;
+        this.signatures = signatures;
+        this.convocations = convocations;
+        this.pages = pages;
+    }
+
+    /** The two activities of the menu, one per signatory. */
+    public static List<ActivityModule> both(SignatureService signatures, ConvocationDocuments convocations, PageRenderer pages) {
+        return List.of(new SignatureActivity(Signataire.CENTRE, signatures, convocations, pages),
+                new SignatureActivity(Signataire.ETABLISSEMENT, signatures, convocations, pages));
+    }
+
+    @Override
+    public Activity activity() {
+        return signataire == Signataire.CENTRE ? Activity.SIGNATURE_CENTRE : Activity.SIGNATURE_ETABLISSEMENT;
+    }
+
+    @Override
+    public void mount(ActivityRouter routes) {
+        routes.get("/").handler(this::form);
+        routes.post("/").handler(this::save);
+        // A POST like the saving, so the form's CSRF token never lands in a URL.
+        routes.post("/apercu.pdf").handler(this::preview);
+    }
+
+    private void form(RoutingContext ctx) {
+        Tenant tenant = TenantHandler.current(ctx);
+        signatures.find(tenant, WorkContext.establishment(ctx).uai(), signataire)
+                .compose(found -> pages.respond(ctx, "signatures/signature.ftlh",
+                        model(tenant, found.orElse(Signature.VIDE))))
+                .onFailure(ctx::fail);
+    }
+
+    private void save(RoutingContext ctx) {
+        Tenant tenant = TenantHandler.current(ctx);
+        Signature typed = read(ctx.request().formAttributes());
+        List<String> errors = check(typed);
+        if (!errors.isEmpty()) {
+            errors.forEach(error -> Console.erreur(ctx, error));
+            pages.respond(ctx, 400, "signatures/signature.ftlh", model(tenant, typed)).onFailure(ctx::fail);
+            return;
+        }
+        SessionUser user = SessionUser.of(ctx);
+        String address = ctx.request().remoteAddress() == null ? "" : ctx.request().remoteAddress().hostAddress();
+        signatures.save(tenant, WorkContext.establishment(ctx).uai(), signataire, typed, user.login(), address).onSuccess(v -> {
+            Console.information(ctx, "La signature du " + who() + " est enregistrée : elle figurera sur les convocations "
+                    + "qui portent sa signature.");
+            SessionSync.redirect(ctx, activity().path(tenant.code()));
+        }).onFailure(ctx::fail);
+    }
+
+    /** A fictive convocation signed with the values typed (saved or not), to see before saving. */
+    private void preview(RoutingContext ctx) {
+        Tenant tenant = TenantHandler.current(ctx);
+        Signature typed = read(ctx.request().formAttributes());
+        List<String> errors = check(typed);
+        if (!errors.isEmpty()) {
+            errors.forEach(error -> Console.erreur(ctx, error));
+            pages.respond(ctx, 400, "signatures/signature.ftlh", model(tenant, typed)).onFailure(ctx::fail);
+            return;
+        }
+        Establishment centre = WorkContext.establishment(ctx);
+        convocations.preview(tenant, new Convocation.Centre(centre.uai(), centre.nom(), "", centre.commune(), ""),
+                        new Convocation.Signature(typed.autorite(), typed.intitule(), typed.nom(), typed.ville()))
+                .compose(document -> Downloads.prepare(ctx.response(), "application/pdf",
+                        Downloads.fileName("pdf", "apercu-convocation", centre.uai())).end(document))
+                .onFailure(ctx::fail);
+    }
+
+    private static Signature read(MultiMap params) {
+        List<String> values = new ArrayList<>();
+        for (String field : FIELDS) {
+            String value = params.get(field);
+            values.add(value == null ? "" : value.strip());
+        }
+        return new Signature(values.get(0), values.get(1), values.get(2), values.get(3));
+    }
+
+    /** French messages for the console; empty when the block can be saved. */
+    static List<String> check(Signature signature) {
+        List<String> errors = new ArrayList<>();
+        if (signature.nom().isEmpty()) {
+            errors.add("Erreur : le champ « Nom » est obligatoire ; rien n'a été enregistré.");
+        }
+        if (signature.ville().isEmpty()) {
+            errors.add("Erreur : le champ « Ville » est obligatoire ; rien n'a été enregistré.");
+        }
+        Map<String, String> labelled = Map.of("Autorité", signature.autorite(), "Intitulé", signature.intitule(),
+                "Nom", signature.nom(), "Ville", signature.ville());
+        labelled.forEach((label, value) -> {
+            if (value.length() > MAX_LENGTH) {
+                errors.add("Erreur : le champ « " + label + " » dépasse " + MAX_LENGTH + " caractères ; rien n'a été enregistré.");
+            }
+        });
+        return errors;
+    }
+
+    private Map<String, Object> model(Tenant tenant, Signature signature) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("titre", activity().libelle());
+        model.put("signataire", signataire == Signataire.CENTRE ? "Chef de centre" : "Chef d'établissement");
+        model.put("action", activity().path(tenant.code()));
+        model.put("apercu", activity().path(tenant.code()) + "apercu.pdf");
+        model.put("signature", Map.of("autorite", signature.autorite(), "intitule", signature.intitule(),
+                "nom", signature.nom(), "ville", signature.ville()));
+        model.put("maximum", MAX_LENGTH);
+        return model;
+    }
+
+    private String who() {
+        return signataire == Signataire.CENTRE ? "chef de centre" : "chef d'établissement";
+    }
+}

@@ -1,0 +1,130 @@
+package fr.education.imagin.signatures;
+
+import fr.education.imagin.testkit.Browser;
+import fr.education.imagin.testkit.SharedPlatform;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Guide §4.4 over HTTP against the real platform: the LPO 0310038Y (an exam centre of Toulouse)
+ * saves its two signature blocks; bad input is refused with the reason and changes nothing; the
+ * preview is a convocation signed with what was typed, saved or not.
+ */
+class SignaturesRoutesTest {
+
+    private static final String CENTRE = "/toulouse/signature-centre/";
+    private static final String ETABLISSEMENT = "/toulouse/signature-etablissement/";
+
+    private static String base;
+    private static Browser browser;
+
+    @BeforeAll
+    static void signIn() {
+        base = SharedPlatform.baseUrl();
+        browser = new Browser();
+        browser.login(base, "toulouse", "ce.0310038y", "imagin-demo");
+    }
+
+    @AfterAll
+    static void signOut() {
+        browser.quit(base, "toulouse");
+    }
+
+    @Test
+    void theFormShowsTheSavedBlockAndSavingReplacesItWithAnAuditEntry() throws SQLException {
+        assertThat(browser.get(base + CENTRE).body()).contains("Signature centre pour la convocation", "Chef de centre",
+                "value=\"" + signature("CENTRE").get(2) + "\"");
+
+        HttpResponse<String> saved = browser.submit(base + CENTRE, base + CENTRE, Map.of("autorite", "Pour le recteur",
+                "intitule", "Le chef de centre", "nom", "Hélène D'ARTOIS", "ville", "Toulouse"));
+        assertThat(saved.statusCode()).isEqualTo(302);
+        assertThat(signature("CENTRE")).containsExactly("Pour le recteur", "Le chef de centre", "Hélène D'ARTOIS", "Toulouse");
+        assertThat(browser.get(base + CENTRE).body()).contains("La signature du chef de centre est enregistrée",
+                "value=\"Hélène D&#39;ARTOIS\"");
+        assertThat(count("select count(*) from platform.audit where action = 'SIGNATURE_ENREGISTREE'"
+                + " and detail like 'uai=0310038Y signataire=CENTRE%'")).isPositive();
+
+        browser.submit(base + ETABLISSEMENT, base + ETABLISSEMENT, Map.of("autorite", "", "intitule", "La proviseure",
+                "nom", "Anne MARTIN", "ville", "Toulouse"));
+        assertThat(signature("ETABLISSEMENT")).containsExactly("", "La proviseure", "Anne MARTIN", "Toulouse");
+        // The other signatory's block is untouched.
+        assertThat(signature("CENTRE").get(2)).isEqualTo("Hélène D'ARTOIS");
+    }
+
+    @Test
+    void badInputIsRefusedWithTheReasonAndChangesNothing() throws SQLException {
+        List<String> before = signature("CENTRE");
+        HttpResponse<String> noName = browser.submit(base + CENTRE, base + CENTRE,
+                Map.of("autorite", "X", "intitule", "Y", "nom", "  ", "ville", "Toulouse"));
+        assertThat(noName.statusCode()).isEqualTo(400);
+        assertThat(noName.body()).contains("Erreur : le champ « Nom » est obligatoire ; rien n&#39;a été enregistré.")
+                .contains("value=\"X\"");
+        HttpResponse<String> tooLong = browser.submit(base + CENTRE, base + CENTRE,
+                Map.of("autorite", "X", "intitule", "Y", "nom", "Z", "ville", "V".repeat(101)));
+        assertThat(tooLong.statusCode()).isEqualTo(400);
+        assertThat(tooLong.body()).contains("le champ « Ville » dépasse 100 caractères");
+        assertThat(signature("CENTRE")).isEqualTo(before);
+    }
+
+    @Test
+    void aWriteWithoutTheFormsTokenIsRefused() throws Exception {
+        List<String> before = signature("CENTRE");
+        HttpResponse<String> forged = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + CENTRE))
+                .header("Cookie", browser.cookieHeader()).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("nom=Pirate&ville=Nulle+part")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(signature("CENTRE")).isEqualTo(before);
+    }
+
+    @Test
+    void thePreviewIsAConvocationSignedWithWhatWasTypedAndSavesNothing() throws IOException, SQLException {
+        List<String> before = signature("ETABLISSEMENT");
+        HttpResponse<String> page = browser.get(base + ETABLISSEMENT);
+        assertThat(page.statusCode()).isEqualTo(200);
+        HttpResponse<byte[]> preview = browser.submitForBytes(base + ETABLISSEMENT, base + ETABLISSEMENT + "apercu.pdf",
+                Map.of("autorite", "Par délégation", "intitule", "Le proviseur", "nom", "Jean ESSAI-APERÇU", "ville", "Muret"));
+        assertThat(preview.statusCode()).isEqualTo(200);
+        assertThat(preview.headers().firstValue("content-type")).hasValue("application/pdf");
+        try (PDDocument pdf = Loader.loadPDF(preview.body())) {
+            assertThat(new PDFTextStripper().getText(pdf)).contains("Convocation", "Aperçu : convocation fictive",
+                    "LYCEE POLYVALENT PIERRE-PAUL RIQUET (0310038Y)", "À Muret, le", "Par délégation", "Le proviseur",
+                    "Jean ESSAI-APERÇU");
+        }
+        assertThat(signature("ETABLISSEMENT")).isEqualTo(before);
+    }
+
+    /** autorité, intitulé, nom, ville of 0310038Y's block for {@code role}. */
+    private static List<String> signature(String role) throws SQLException {
+        try (Connection conn = SharedPlatform.jdbc(); Statement st = conn.createStatement();
+             ResultSet rows = st.executeQuery("select autorite, intitule, nom, ville from t_toulouse.signature"
+                     + " where uai = '0310038Y' and role = '" + role + "'")) {
+            assertThat(rows.next()).isTrue();
+            return List.of(rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4));
+        }
+    }
+
+    private static long count(String sql) throws SQLException {
+        try (Connection conn = SharedPlatform.jdbc(); Statement st = conn.createStatement(); ResultSet rows = st.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+}
