@@ -2,7 +2,12 @@ package fr.education.imagin.demo;
 
 import fr.education.imagin.demo.GenerationContext.RandomStream;
 
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
 import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -34,7 +39,7 @@ final class IndisponibiliteGenerator {
         DemoCalendar calendar = context.calendar();
         long todayDay = calendar.todayDay();
         context.loader().copy("indisponibilite",
-                "id, personnel_id, debut, fin, motif, origine, declarant_uai, academie_convocation, created_at", w -> {
+                "id, personnel_id, debut, fin, motif, origine, declarant_uai, academie_convocation, created_at, convocation", w -> {
             long id = 0;
             for (int i = 0; i < personnels.count(); i++) {
                 if (rng.nextDouble() >= 0.10) {
@@ -76,9 +81,63 @@ final class IndisponibiliteGenerator {
                             .text(o == ETABLISSEMENT ? etablissements.get(personnels.etab(i)).uai : null).raw(null)
                             .begin().append(calendar.date(created)).append(' ')
                             .append(DemoCalendar.time(9 + rng.nextInt(8), rng.nextInt(60)));
-                    w.endRow();
+                    w.raw(null).endRow();
+                }
+            }
+            // After the others, so adding these left every row above as it was.
+            for (int i = 0; i < personnels.count(); i++) {
+                if (rng.nextDouble() < 0.02) {
+                    convocationElsewhere(w, ++id, i, calendar, todayDay);
                 }
             }
         });
     }
+
+    /**
+     * INDISPO-4 as the convening académie leaves it: the person is unavailable while convened
+     * there, and the row keeps that convocation's recap for the "Indisponibilités" tab.
+     */
+    private void convocationElsewhere(CopyWriter w, long id, int person, DemoCalendar calendar, long todayDay)
+            throws SQLException {
+        List<String[]> others = OTHER_ACADEMIES.stream().filter(a -> !a[0].equals(context.profile().tenantCode())).toList();
+        String[] academie = others.get(rng.nextInt(others.size()));
+        String[] mission = CONVOCATION_MISSIONS[rng.nextInt(CONVOCATION_MISSIONS.length)];
+        int start = DemoCalendar.onWeekday((int) todayDay - 200 + rng.nextInt(400));
+        int days = 1 + rng.nextInt(2);
+        boolean morning = rng.nextBoolean();
+        String debut = morning ? "08:00" : "13:30";
+        String fin = morning ? "12:00" : "17:30";
+        int year = LocalDate.ofEpochDay(start).getYear();
+        JsonArray creneaux = new JsonArray();
+        for (int d = 0; d < days; d++) {
+            creneaux.add(new JsonObject().put("jour", calendar.date(start + d)).put("debut", debut).put("fin", fin));
+        }
+        JsonObject recap = new JsonObject()
+                .put("academie", academie[1])
+                .put("numero", String.valueOf(120_000 + rng.nextInt(80_000)))
+                .put("mission", mission[0])
+                .put("session", mission[1].formatted(year))
+                .put("epreuve", mission[2])
+                .put("centre", academie[2])
+                .put("qualite", mission[3])
+                .put("creneaux", creneaux);
+        w.num(id).num(person + 1).begin().append(calendar.date(start)).append(' ').append(debut).append(":00");
+        w.begin().append(calendar.date(start + days - 1)).append(' ').append(fin).append(":00");
+        w.text("Convocation par IMAG'IN " + academie[1]).raw("AUTRE_ACADEMIE").raw(null).text(academie[0])
+                .begin().append(calendar.date(Math.min(start - 10, todayDay - 1))).append(" 10:00:00");
+        w.text(recap.encode()).endRow();
+    }
+
+    /** Code, name and an exam centre of académies that may convene this one's staff. */
+    private static final List<String[]> OTHER_ACADEMIES = List.of(
+            new String[]{"toulouse", "ACADEMIE DE TOULOUSE", "LYCEE POLYVALENT PIERRE-PAUL RIQUET SAINT-ORENS (0310038Y)"},
+            new String[]{"rennes", "ACADEMIE DE RENNES", "LYCEE CHATEAUBRIAND RENNES (0350024H)"},
+            new String[]{"siec", "SERVICE INTERACADEMIQUE DES EXAMENS ET CONCOURS", "MAISON DES EXAMENS ARCUEIL (0942291Y)"});
+
+    /** Mission type, session (%d the year), épreuve, qualité. */
+    private static final String[][] CONVOCATION_MISSIONS = {
+        {"Correction de copies", "470, BCG, %d ,BGT %1$d", "T012B, Philosophie", "Correcteur"},
+        {"Interrogation orale", "430, BTN, %d ,BGT %1$d", "T048A, Grand oral", "Examinateur"},
+        {"Jury de délibération", "400, BCP, %d-06,BCP %1$d", "", "Membre de jury"},
+        {"Correction de copies", "320, BTS, %d-06,BTS %1$d", "E51, Culture générale et expression", "Correcteur"}};
 }

@@ -3,6 +3,7 @@ package fr.education.imagin.personnels;
 import fr.education.imagin.core.db.TenantSql;
 import fr.education.imagin.core.tenant.Tenant;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
@@ -29,8 +30,12 @@ final class PersonnelService {
                        String specialite, String epreuveOption) {
     }
 
-    /** An unavailability (tab "Indisponibilités"), whatever declared it. */
-    record Indisponibilite(LocalDateTime debut, LocalDateTime fin, String motif) {
+    /** An unavailability (tab "Indisponibilités"), whatever declared it; {@code recap} for a convocation elsewhere. */
+    record Indisponibilite(long id, LocalDateTime debut, LocalDateTime fin, String motif, boolean recap) {
+    }
+
+    /** The recap another académie left with the unavailability its convocation caused (PERS-4). */
+    record Recapitulatif(LocalDateTime debut, LocalDateTime fin, String motif, JsonObject convocation) {
     }
 
     /** A teaching from STS-WEB (tab "Enseignements", read-only). */
@@ -67,8 +72,12 @@ final class PersonnelService {
             where a.personnel_id = $1 and a.statut <> 'AFFECTEE'
             order by m.date_debut desc, m.numero""";
     private static final String NOT_CONVENED = "select count(*) from affectation where personnel_id = $1 and statut = 'AFFECTEE'";
-    private static final String INDISPONIBILITES =
-            "select debut, fin, motif from indisponibilite where personnel_id = $1 order by debut desc";
+    private static final String INDISPONIBILITES = """
+            select id, debut, fin, motif, convocation is not null as recap
+            from indisponibilite where personnel_id = $1 order by debut desc""";
+    private static final String RECAPITULATIF = """
+            select debut, fin, motif, convocation from indisponibilite
+            where id = $1 and personnel_id = $2 and convocation is not null""";
     private static final String ENSEIGNEMENTS = """
             select e.nom as etablissement, n.matiere, n.modalite, n.mef, n.type_mef, n.structure
             from enseignement n join etablissement e on e.uai = n.uai
@@ -96,11 +105,19 @@ final class PersonnelService {
                         map(convocations, r -> new Convocation(r.getLong("id"), r.getLocalDate("date_debut"), r.getString("session"),
                                 r.getString("type"), r.getString("centre"), r.getString("qualite"),
                                 r.getString("specialite"), r.getString("epreuve"))),
-                        map(indisponibilites, r -> new Indisponibilite(r.getLocalDateTime("debut"),
-                                r.getLocalDateTime("fin"), r.getString("motif"))),
+                        map(indisponibilites, r -> new Indisponibilite(r.getLong("id"), r.getLocalDateTime("debut"),
+                                r.getLocalDateTime("fin"), r.getString("motif"), r.getBoolean("recap"))),
                         map(enseignements, r -> new Enseignement(r.getString("etablissement"), r.getString("matiere"),
                                 r.getString("modalite"), r.getString("mef"), r.getString("type_mef"), r.getString("structure"))),
                         pending.iterator().next().getLong(0)))))));
+    }
+
+    /** The recap of unavailability {@code indisponibiliteId} of someone {@link #find} returned, if it has one. */
+    Future<Optional<Recapitulatif>> recapitulatif(Tenant tenant, long personnelId, long indisponibiliteId) {
+        return sql.inTenant(tenant, conn -> conn.preparedQuery(RECAPITULATIF).execute(Tuple.of(indisponibiliteId, personnelId)))
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next()).map(r ->
+                        new Recapitulatif(r.getLocalDateTime("debut"), r.getLocalDateTime("fin"), r.getString("motif"),
+                                (JsonObject) r.getValue("convocation"))));
     }
 
     private static <T> List<T> map(RowSet<Row> rows, Function<Row, T> mapper) {

@@ -16,8 +16,14 @@ import fr.education.imagin.core.web.PageException;
 import fr.education.imagin.core.web.RecordIds;
 import fr.education.imagin.core.web.PageRenderer;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 
@@ -49,6 +55,7 @@ public final class PersonnelsActivity implements ActivityModule {
         exports.mount(routes);
         routes.get("/:id").handler(this::detail);
         routes.get("/:id/convocations/:affectation").handler(this::convocation);
+        routes.get("/:id/indisponibilites/:indisponibilite").handler(this::recapitulatif);
     }
 
     /** The establishment the activity works for; the activity guard made sure there is one. */
@@ -70,9 +77,9 @@ public final class PersonnelsActivity implements ActivityModule {
                 return Future.succeededFuture();
             }
             PersonnelService.Personnel p = found.get();
-            String convocationsPath = Activity.PERSONNELS.path(tenant.code()) + id + "/convocations/";
+            String personPath = Activity.PERSONNELS.path(tenant.code()) + id;
             return personnels.tabs(tenant, id).compose(tabs -> pages.respond(ctx, "personnels/detail.ftlh", Map.of(
-                    "onglets", tabsModel(tabs, convocationsPath),
+                    "onglets", tabsModel(tabs, personPath),
                     "personnel", Map.of("civilite", p.civilite(), "nom", p.nom(), "prenom", p.prenom(),
                             "dateNaissance", FrenchFormats.date(p.dateNaissance()), "discipline", p.discipline(),
                             "corps", p.corps()),
@@ -102,15 +109,63 @@ public final class PersonnelsActivity implements ActivityModule {
         }).onFailure(ctx::fail);
     }
 
-    private static Map<String, Object> tabsModel(PersonnelService.Tabs tabs, String convocationsPath) {
+    /**
+     * PERS-4: the recap of a convocation made by another académie, from the unavailability it
+     * left in the person's "Indisponibilités" tab.
+     */
+    private void recapitulatif(RoutingContext ctx) {
+        OptionalLong id = RecordIds.parse(ctx.pathParam("id"));
+        OptionalLong indisponibilite = RecordIds.parse(ctx.pathParam("indisponibilite"));
+        if (id.isEmpty() || indisponibilite.isEmpty()) {
+            ctx.fail(PersonnelIntrouvable.page());
+            return;
+        }
+        Tenant tenant = TenantHandler.current(ctx);
+        personnels.find(tenant, uai(ctx), id.getAsLong()).compose(found -> found.isEmpty()
+                ? Future.failedFuture(PersonnelIntrouvable.page())
+                : personnels.recapitulatif(tenant, id.getAsLong(), indisponibilite.getAsLong()).compose(recap -> {
+                    if (recap.isEmpty()) {
+                        return Future.failedFuture(new PageException(404, "Récapitulatif introuvable",
+                                "Cette indisponibilité ne vient pas d'une convocation par une autre académie."));
+                    }
+                    PersonnelService.Personnel p = found.get();
+                    return pages.respond(ctx, "personnels/recapitulatif.ftlh", Map.of(
+                            "personnel", Map.of("civilite", p.civilite(), "nom", p.nom(), "prenom", p.prenom()),
+                            "recapitulatif", recapModel(recap.get()),
+                            "retour", Activity.PERSONNELS.path(tenant.code()) + id.getAsLong()));
+                })).onFailure(ctx::fail);
+    }
+
+    /** The convening académie's recap, its time slots written as users read them. */
+    private static Map<String, Object> recapModel(PersonnelService.Recapitulatif recap) {
+        JsonObject c = recap.convocation();
+        List<String> creneaux = new ArrayList<>();
+        JsonArray slots = c.getJsonArray("creneaux", new JsonArray());
+        for (int i = 0; i < slots.size(); i++) {
+            JsonObject slot = slots.getJsonObject(i);
+            creneaux.add("Le " + FrenchFormats.dayDate(LocalDate.parse(slot.getString("jour"))) + " de "
+                    + slot.getString("debut", "") + " à " + slot.getString("fin", ""));
+        }
+        Map<String, Object> model = new HashMap<>();
+        for (String key : List.of("academie", "numero", "mission", "session", "epreuve", "centre", "qualite")) {
+            model.put(key, c.getString(key, ""));
+        }
+        model.put("creneaux", creneaux);
+        model.put("debut", FrenchFormats.dateTime(recap.debut()));
+        model.put("fin", FrenchFormats.dateTime(recap.fin()));
+        model.put("motif", recap.motif());
+        return model;
+    }
+
+    private static Map<String, Object> tabsModel(PersonnelService.Tabs tabs, String personPath) {
         return Map.of(
-                "convocations", tabs.convocations().stream().map(c -> Map.of("href", convocationsPath + c.affectation(),
+                "convocations", tabs.convocations().stream().map(c -> Map.of("href", personPath + "/convocations/" + c.affectation(),
                         "debut", FrenchFormats.date(c.debut()),
                         "examen", c.examen(), "mission", c.mission(), "centre", c.centre(), "qualite", c.qualite(),
                         "specialite", orEmpty(c.specialite()), "epreuveOption", orEmpty(c.epreuveOption()))).toList(),
                 "indisponibilites", tabs.indisponibilites().stream().map(i -> Map.of(
                         "debut", FrenchFormats.dateTime(i.debut()), "fin", FrenchFormats.dateTime(i.fin()),
-                        "motif", i.motif())).toList(),
+                        "motif", i.motif(), "recapitulatif", i.recap() ? personPath + "/indisponibilites/" + i.id() : "")).toList(),
                 "enseignements", tabs.enseignements().stream().map(e -> Map.of("etablissement", e.etablissement(),
                         "matiere", e.matiere(), "modalite", e.modalite(), "mef", e.mef(), "typeMef", e.typeMef(),
                         "structure", e.structure())).toList(),

@@ -241,7 +241,11 @@ class DemoDataGeneratorTest {
     @Test
     void indisponibilitesRespectOrigins() throws SQLException {
         assertThat(strings("t_test", "select distinct origine from indisponibilite order by 1"))
-                .containsExactly("EPP", "ETABLISSEMENT", "SIRHEN");
+                .containsExactly("AUTRE_ACADEMIE", "EPP", "ETABLISSEMENT", "SIRHEN");
+        // A convocation by another académie leaves its recap, naming another académie than this one.
+        assertThat(count("t_test", "select count(*) from indisponibilite where origine = 'AUTRE_ACADEMIE'"
+                + " and (convocation is null or academie_convocation is null or academie_convocation = 'toulouse'"
+                + " or jsonb_array_length(convocation -> 'creneaux') = 0)")).isZero();
         assertThat(count("t_test", """
                 select count(*) from indisponibilite i where origine = 'ETABLISSEMENT' and declarant_uai <>
                 (select uai from lieu_exercice l where l.personnel_id = i.personnel_id and l.principal)""")).isZero();

@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * PERS-4: each convened affectation of the detail's first tab downloads its convocation, a PDF
  * named after the person with the mission, dates and times, qualité, observations and the
- * signature the mission asks for (CONV-14); nothing else is downloadable that way.
+ * signature the mission asks for (CONV-14); nothing else is downloadable that way. An
+ * unavailability left by another académie's convocation opens that convocation's recap.
  */
 class PersonnelConvocationTest {
 
@@ -38,6 +39,8 @@ class PersonnelConvocationTest {
     private static long convened;
     private static long notConvened;
     private static String signataire;
+    private static long recap;
+    private static long ordinary;
 
     @BeforeAll
     static void arrange() throws SQLException {
@@ -49,6 +52,20 @@ class PersonnelConvocationTest {
             loic = single(st, "select id from personnel where numen = 'EXPMIS-B'");
             convened = single(st, "select a.id from affectation a join mission m on m.id = a.mission_id where m.numero = 'EXP-M1'");
             notConvened = single(st, "select a.id from affectation a join mission m on m.id = a.mission_id where m.numero = 'EXP-M2'");
+            // INDISPO-4 as the SIEC leaves it: Zoé is unavailable while convened there, with the recap.
+            recap = single(st, """
+                    insert into indisponibilite (personnel_id, debut, fin, motif, origine, academie_convocation, convocation)
+                    values (%d, timestamp '%s 08:00', timestamp '%s 12:00', 'Convocation par IMAG''IN SIEC', 'AUTRE_ACADEMIE', 'siec',
+                            '{"academie": "SERVICE INTERACADEMIQUE DES EXAMENS ET CONCOURS", "numero": "154321",
+                              "mission": "Interrogation orale", "session": "430, BTN, 2026 ,BGT 2026", "epreuve": "T048A, Grand oral",
+                              "centre": "MAISON DES EXAMENS ARCUEIL (0942291Y)", "qualite": "Examinateur",
+                              "creneaux": [{"jour": "%s", "debut": "08:00", "fin": "12:00"}]}')
+                    returning id""".formatted(zoe, StaffWithMissions.DAY_ONE.plusDays(7), StaffWithMissions.DAY_ONE.plusDays(7),
+                    StaffWithMissions.DAY_ONE.plusDays(7)));
+            ordinary = single(st, """
+                    insert into indisponibilite (personnel_id, debut, fin, motif, origine, declarant_uai)
+                    values (%d, timestamp '2026-01-05 08:00', timestamp '2026-01-05 12:00', 'Conseil de classe', 'ETABLISSEMENT', '0310038Y')
+                    returning id""".formatted(zoe));
             try (ResultSet rows = st.executeQuery("select nom from signature where uai = '0310038Y' and role = 'CENTRE'")) {
                 rows.next();
                 signataire = rows.getString(1);
@@ -101,6 +118,27 @@ class PersonnelConvocationTest {
         assertThat(other.statusCode()).isEqualTo(404);
         assertThat(other.body()).contains("Convocation introuvable").doesNotContain("EXP-M1");
         assertThat(browser.get(base + "/toulouse/personnels/" + zoe + "/convocations/abc").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aConvocationByAnotherAcademyOpensItsRecapFromTheUnavailabilitiesTab() {
+        String tab = browser.get(base + "/toulouse/personnels/" + zoe).body();
+        assertThat(tab).contains("href=\"/toulouse/personnels/" + zoe + "/indisponibilites/" + recap + "\"")
+                .doesNotContain("/indisponibilites/" + ordinary + "\"");
+        HttpResponse<String> page = browser.get(base + "/toulouse/personnels/" + zoe + "/indisponibilites/" + recap);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Récapitulatif de convocation", "SERVICE INTERACADEMIQUE DES EXAMENS ET CONCOURS",
+                "N° 154321 Interrogation orale", "T048A, Grand oral", "MAISON DES EXAMENS ARCUEIL (0942291Y)", "Examinateur",
+                "Le " + DAY.format(StaffWithMissions.DAY_ONE.plusDays(7)) + " de 08:00 à 12:00",
+                "href=\"/toulouse/personnels/" + zoe + "\"");
+    }
+
+    @Test
+    void onlyAConvocationElsewhereOfThatPersonHasARecap() {
+        assertThat(browser.get(base + "/toulouse/personnels/" + zoe + "/indisponibilites/" + ordinary).statusCode()).isEqualTo(404);
+        HttpResponse<String> other = browser.get(base + "/toulouse/personnels/" + loic + "/indisponibilites/" + recap);
+        assertThat(other.statusCode()).isEqualTo(404);
+        assertThat(other.body()).doesNotContain("154321");
     }
 
     private static long single(Statement st, String sql) throws SQLException {

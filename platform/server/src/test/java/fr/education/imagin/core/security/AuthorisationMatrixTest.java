@@ -182,13 +182,14 @@ class AuthorisationMatrixTest {
             }
             // :id is a person in "personnels", "indisponibilites" and "competences" (their forms and writes too);
             // :affectation one of that person's convened affectations.
-            if (!path.matches("/:tenant/(personnels/:id(/convocations/:affectation)?|indisponibilites/:id(/ajout|/suppression)?"
+            if (!path.matches("/:tenant/(personnels/:id(/convocations/:affectation|/indisponibilites/:indisponibilite)?"
+                    + "|indisponibilites/:id(/ajout|/suppression)?"
                     + "|competences/:id(/ajout|/valider|/invalider|/ajouter)?)")) {
                 problems.add(path + ": no foreign value declared for its parameters in this test");
                 continue;
             }
             String concrete = path.replace(":tenant", TARGET).replace(":id", foreignPerson[0])
-                    .replace(":affectation", foreignPerson[2]);
+                    .replace(":affectation", foreignPerson[2]).replace(":indisponibilite", foreignPerson[3]);
             boolean post = route.methods().equals(List.of("POST"));
             HttpResponse<String> response = post ? browser.submit(base + "/" + TARGET + "/", base + concrete, Map.of(
                     "dateDebut", "01/01/2030", "heureDebut", "08:00", "dateFin", "01/01/2030", "heureFin", "10:00",
@@ -205,20 +206,22 @@ class AuthorisationMatrixTest {
     }
 
     /**
-     * Id, name and a convened affectation of someone who works neither principally nor
-     * secondarily in {@code uai}.
+     * Id, name, a convened affectation and an unavailability (0 if none) of someone who works
+     * neither principally nor secondarily in {@code uai}.
      */
     private static String[] foreignPersonnel(String uai) throws SQLException {
         try (Connection conn = DriverManager.getConnection(jdbcUrl, "postgres", "");
              PreparedStatement query = conn.prepareStatement(
-                     "select p.id, p.nom, a.id from t_rennes.personnel p"
+                     "select p.id, p.nom, a.id, (select max(i.id) from t_rennes.indisponibilite i where i.personnel_id = p.id)"
+                             + " from t_rennes.personnel p"
                              + " join t_rennes.affectation a on a.personnel_id = p.id and a.statut <> 'AFFECTEE'"
                              + " where not exists (select 1 from t_rennes.lieu_exercice l"
                              + " where l.personnel_id = p.id and l.uai = ?) order by p.id, a.id limit 1")) {
             query.setString(1, uai);
             try (ResultSet rows = query.executeQuery()) {
                 rows.next();
-                return new String[]{String.valueOf(rows.getLong(1)), rows.getString(2), String.valueOf(rows.getLong(3))};
+                return new String[]{String.valueOf(rows.getLong(1)), rows.getString(2), String.valueOf(rows.getLong(3)),
+                        String.valueOf(rows.getLong(4))};
             }
         }
     }
