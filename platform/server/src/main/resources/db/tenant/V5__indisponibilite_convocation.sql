@@ -4,4 +4,4 @@
 -- creneaux: [{jour: "AAAA-MM-JJ", debut: "HH:MM", fin: "HH:MM"}]}.
 alter table indisponibilite add column convocation jsonb;
 alter table indisponibilite add constraint indisponibilite_convocation_autre_academie
-    check (convocation is null or origine = 'AUTRE_ACADEMIE');
+    check (convocation is null or (origine = 'AUTRE_ACADEMIE' and jsonb_typeof(convocation) = 'object'));

@@ -8,6 +8,7 @@ import fr.education.imagin.core.cluster.ClusterManagerFactory;
 import fr.education.imagin.core.config.PlatformConfig;
 import fr.education.imagin.core.db.Database;
 import fr.education.imagin.core.db.EmbeddedPostgres;
+import fr.education.imagin.core.db.FrenchCollation;
 import fr.education.imagin.core.db.Migrations;
 import fr.education.imagin.core.db.StartupLock;
 import fr.education.imagin.core.db.TenantSql;
@@ -189,6 +190,7 @@ public final class Platform implements AutoCloseable {
 
     /** JDBC start-up work, under a cluster-wide lock so two members never seed twice. */
     private static List<DemoAccount> prepareData(PlatformConfig config, Database database, StartOptions options) {
+        FrenchCollation.require(database.jdbc());
         Migrations migrations = new Migrations(database.jdbc());
         try (StartupLock lock = StartupLock.acquire(database.jdbc())) {
             migrations.migratePlatform();

@@ -103,7 +103,8 @@ final class IndisponibiliteGenerator {
         String[] academie = others.get(rng.nextInt(others.size()));
         String[] mission = CONVOCATION_MISSIONS[rng.nextInt(CONVOCATION_MISSIONS.length)];
         int start = DemoCalendar.onWeekday((int) todayDay - 200 + rng.nextInt(400));
-        int days = 1 + rng.nextInt(2);
+        // Two days only from Monday to Thursday: nobody is convened on a Saturday.
+        int days = LocalDate.ofEpochDay(start).getDayOfWeek().getValue() < 5 ? 1 + rng.nextInt(2) : 1;
         boolean morning = rng.nextBoolean();
         String debut = morning ? "08:00" : "13:30";
         String fin = morning ? "12:00" : "17:30";

@@ -49,11 +49,12 @@ final class PersonnelExports {
             join personnel p on p.id = sel.id
             left join enseignement n on n.personnel_id = p.id
             left join etablissement e on e.uai = n.uai
-            order by sel.rang, e.nom, n.matiere, n.structure""";
+            order by sel.rang, e.nom collate "fr-FR-x-icu", n.matiere collate "fr-FR-x-icu", n.structure""";
 
     /**
      * Everyone selected, with each affectation (convened or not) on a mission taking place in one
-     * of the years {@code %1$s} (an int[]); someone without any comes once with null missions.
+     * of the years {@code %1$s} (an int[]), even one spanning a whole chosen year; someone without
+     * any comes once with null missions.
      */
     private static final String MISSIONS_SQL = """
             select p.id as personnel_id, p.civilite, p.nom, p.prenom, p.discipline_poste,
@@ -76,7 +77,8 @@ final class PersonnelExports {
                        join examen x on x.code = s.examen_code
                        join etablissement ce on ce.uai = m.centre_uai)
                    on a.personnel_id = p.id
-                  and (extract(year from m.date_debut)::int = any(%1$s) or extract(year from m.date_fin)::int = any(%1$s))
+                  and exists (select 1 from unnest(%1$s::int[]) y
+                              where y between extract(year from m.date_debut) and extract(year from m.date_fin))
             left join epreuve_option eo on eo.id = m.epreuve_option_id
             left join specialite sp on sp.id = eo.specialite_id
             left join commission c on c.id = a.commission_id

@@ -139,22 +139,36 @@ public final class PersonnelsActivity implements ActivityModule {
     /** The convening académie's recap, its time slots written as users read them. */
     private static Map<String, Object> recapModel(PersonnelService.Recapitulatif recap) {
         JsonObject c = recap.convocation();
+        // Another académie's words: a time slot it wrote in a shape this one does not read is left out.
         List<String> creneaux = new ArrayList<>();
-        JsonArray slots = c.getJsonArray("creneaux", new JsonArray());
-        for (int i = 0; i < slots.size(); i++) {
-            JsonObject slot = slots.getJsonObject(i);
-            creneaux.add("Le " + FrenchFormats.dayDate(LocalDate.parse(slot.getString("jour"))) + " de "
-                    + slot.getString("debut", "") + " à " + slot.getString("fin", ""));
+        Object slots = c.getValue("creneaux");
+        if (slots instanceof JsonArray list) {
+            for (Object slot : list) {
+                if (slot instanceof JsonObject s && s.getValue("jour") instanceof String jour) {
+                    try {
+                        creneaux.add("Le " + FrenchFormats.dayDate(LocalDate.parse(jour)) + " de "
+                                + text(s, "debut") + " à " + text(s, "fin"));
+                    } catch (java.time.format.DateTimeParseException ignored) {
+                        // not a date: left out
+                    }
+                }
+            }
         }
         Map<String, Object> model = new HashMap<>();
         for (String key : List.of("academie", "numero", "mission", "session", "epreuve", "centre", "qualite")) {
-            model.put(key, c.getString(key, ""));
+            model.put(key, text(c, key));
         }
         model.put("creneaux", creneaux);
         model.put("debut", FrenchFormats.dateTime(recap.debut()));
         model.put("fin", FrenchFormats.dateTime(recap.fin()));
         model.put("motif", recap.motif());
         return model;
+    }
+
+    /** A value of the recap as text, whatever JSON type the other académie gave it. */
+    private static String text(JsonObject json, String key) {
+        Object value = json.getValue(key);
+        return value == null ? "" : String.valueOf(value);
     }
 
     private static Map<String, Object> tabsModel(PersonnelService.Tabs tabs, String personPath) {

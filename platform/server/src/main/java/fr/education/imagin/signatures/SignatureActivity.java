@@ -130,13 +130,14 @@ public final class SignatureActivity implements ActivityModule {
         if (signature.ville().isEmpty()) {
             errors.add("Erreur : le champ « Ville » est obligatoire ; rien n'a été enregistré.");
         }
-        Map<String, String> labelled = Map.of("Autorité", signature.autorite(), "Intitulé", signature.intitule(),
-                "Nom", signature.nom(), "Ville", signature.ville());
-        labelled.forEach((label, value) -> {
-            if (value.length() > MAX_LENGTH) {
-                errors.add("Erreur : le champ « " + label + " » dépasse " + MAX_LENGTH + " caractères ; rien n'a été enregistré.");
+        List<List<String>> labelled = List.of(List.of("Autorité", signature.autorite()),
+                List.of("Intitulé", signature.intitule()), List.of("Nom", signature.nom()), List.of("Ville", signature.ville()));
+        for (List<String> field : labelled) {
+            if (field.get(1).length() > MAX_LENGTH) {
+                errors.add("Erreur : le champ « " + field.get(0) + " » dépasse " + MAX_LENGTH
+                        + " caractères ; rien n'a été enregistré.");
             }
-        });
+        }
         return errors;
     }
 

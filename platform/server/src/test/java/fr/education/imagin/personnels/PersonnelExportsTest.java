@@ -18,6 +18,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -105,6 +108,26 @@ class PersonnelExportsTest {
         assertThat(twoYears.get(1).get(13)).isEqualTo("Affecté");
         assertThat(twoYears.get(1).get(9)).isEqualTo("Du " + DAY.format(LocalDate.of(YEAR - 2, 3, 10)) + " au "
                 + DAY.format(LocalDate.of(YEAR - 2, 3, 11)));
+    }
+
+    @Test
+    void aMissionSpanningAWholeChosenYearIsInIt() throws SQLException {
+        try (Connection conn = SharedPlatform.jdbc(); Statement st = conn.createStatement()) {
+            st.execute("set search_path to t_toulouse");
+            st.execute("""
+                    with p as (insert into personnel (numen, civilite, nom, prenom, date_naissance, discipline_poste)
+                               values ('SPAN-1', 'M.', 'ZZSPAN', 'Long', date '1970-01-01', 'HISTOIRE') returning id),
+                         l as (insert into lieu_exercice (personnel_id, uai, principal) select id, '0310038Y', true from p),
+                         m as (insert into mission (numero, type_code, session_id, centre_uai, date_debut, date_fin)
+                               select 'EXP-LONG', (select code from type_mission order by code limit 1),
+                                      (select id from session_examen order by id limit 1), '0310038Y', date '%d-12-20', date '%d-01-10'
+                               returning id)
+                    insert into affectation (mission_id, personnel_id, statut, auteur) select m.id, p.id, 'AFFECTEE', 'ACADEMIE' from m, p"""
+                    .formatted(YEAR - 3, YEAR - 1));
+        }
+        // Neither its first nor its last year, but all of it.
+        List<CSVRecord> middle = csv(download("/toulouse/personnels/missions.csv?q=zzspan&annee=" + (YEAR - 2)));
+        assertThat(middle).extracting(r -> r.get(0)).containsExactly("N°", "EXP-LONG");
     }
 
     @Test

@@ -40,8 +40,13 @@ public final class CsvDownload {
         return !response.writeQueueFull();
     }
 
+    /**
+     * Runs {@code resume} once the connection takes more, or once the browser has gone, so the
+     * rows are read to their end and the database connection is given back either way.
+     */
     public void onDrain(Runnable resume) {
         response.drainHandler(v -> resume.run());
+        response.closeHandler(v -> resume.run());
     }
 
     /** Sends what is left; a small file goes out in one piece with its length. */

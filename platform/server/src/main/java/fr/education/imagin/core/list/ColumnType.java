@@ -1,5 +1,6 @@
 package fr.education.imagin.core.list;
 
+import fr.education.imagin.core.db.FrenchCollation;
 import fr.education.imagin.core.format.FrenchFormats;
 import io.vertx.sqlclient.Row;
 
@@ -25,7 +26,7 @@ public enum ColumnType {
         /** French order: "Élodie" with the E, "de Gaulle" with the D, whatever the database's locale. */
         @Override
         String sortSql(String expression) {
-            return "(" + expression + ") collate \"" + FRENCH_COLLATION + "\"";
+            return "(" + expression + ") collate \"" + FrenchCollation.NAME + "\"";
         }
     },
     /** A {@code date}, shown JJ/MM/AAAA. */
@@ -104,7 +105,4 @@ public enum ColumnType {
     String sortSql(String expression) {
         return expression;
     }
-
-    /** PostgreSQL's ICU collation for French (needs a PostgreSQL built with ICU, as packaged ones are). */
-    static final String FRENCH_COLLATION = "fr-FR-x-icu";
 }
