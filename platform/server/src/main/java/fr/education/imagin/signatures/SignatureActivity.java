@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * "Signature centre pour la convocation" and "Signature établissement pour la convocation"
@@ -78,13 +79,11 @@ public final class SignatureActivity implements ActivityModule {
 
     private void save(RoutingContext ctx) {
         Tenant tenant = TenantHandler.current(ctx);
-        Signature typed = read(ctx.request().formAttributes());
-        List<String> errors = check(typed);
-        if (!errors.isEmpty()) {
-            errors.forEach(error -> Console.erreur(ctx, error));
-            pages.respond(ctx, 400, "signatures/signature.ftlh", model(tenant, typed)).onFailure(ctx::fail);
+        Optional<Signature> valid = typed(ctx, tenant);
+        if (valid.isEmpty()) {
             return;
         }
+        Signature typed = valid.get();
         SessionUser user = SessionUser.of(ctx);
         String address = ctx.request().remoteAddress() == null ? "" : ctx.request().remoteAddress().hostAddress();
         signatures.save(tenant, WorkContext.establishment(ctx).uai(), signataire, typed, user.login(), address).onSuccess(v -> {
@@ -97,19 +96,29 @@ public final class SignatureActivity implements ActivityModule {
     /** A fictive convocation signed with the values typed (saved or not), to see before saving. */
     private void preview(RoutingContext ctx) {
         Tenant tenant = TenantHandler.current(ctx);
-        Signature typed = read(ctx.request().formAttributes());
-        List<String> errors = check(typed);
-        if (!errors.isEmpty()) {
-            errors.forEach(error -> Console.erreur(ctx, error));
-            pages.respond(ctx, 400, "signatures/signature.ftlh", model(tenant, typed)).onFailure(ctx::fail);
+        Optional<Signature> valid = typed(ctx, tenant);
+        if (valid.isEmpty()) {
             return;
         }
+        Signature typed = valid.get();
         Establishment centre = WorkContext.establishment(ctx);
         convocations.preview(tenant, new Convocation.Centre(centre.uai(), centre.nom(), "", centre.commune(), ""),
                         new Convocation.Signature(typed.autorite(), typed.intitule(), typed.nom(), typed.ville()))
                 .compose(document -> Downloads.prepare(ctx.response(), "application/pdf",
                         Downloads.fileName("pdf", "apercu-convocation", centre.uai())).end(document))
                 .onFailure(ctx::fail);
+    }
+
+    /** The block the form sent; if it cannot be used, the form again with the reasons, and empty. */
+    private Optional<Signature> typed(RoutingContext ctx, Tenant tenant) {
+        Signature typed = read(ctx.request().formAttributes());
+        List<String> errors = check(typed);
+        if (errors.isEmpty()) {
+            return Optional.of(typed);
+        }
+        errors.forEach(error -> Console.erreur(ctx, error));
+        pages.respond(ctx, 400, "signatures/signature.ftlh", model(tenant, typed)).onFailure(ctx::fail);
+        return Optional.empty();
     }
 
     private static Signature read(MultiMap params) {
