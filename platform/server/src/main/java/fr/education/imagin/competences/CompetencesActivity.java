@@ -73,9 +73,8 @@ public final class CompetencesActivity implements ActivityModule {
     }
 
     private void detail(RoutingContext ctx) {
-        OptionalLong id = RecordIds.parse(ctx.pathParam("id"));
+        OptionalLong id = RecordIds.fromPath(ctx, "id");
         if (id.isEmpty()) {
-            ctx.fail(404);
             return;
         }
         Tenant tenant = TenantHandler.current(ctx);
@@ -112,9 +111,8 @@ public final class CompetencesActivity implements ActivityModule {
      * script, "Afficher les propositions" reloads this page with {@code examen} and {@code specialite}.
      */
     private void addForm(RoutingContext ctx) {
-        OptionalLong id = RecordIds.parse(ctx.pathParam("id"));
+        OptionalLong id = RecordIds.fromPath(ctx, "id");
         if (id.isEmpty()) {
-            ctx.fail(404);
             return;
         }
         Tenant tenant = TenantHandler.current(ctx);
@@ -179,9 +177,8 @@ public final class CompetencesActivity implements ActivityModule {
     private enum Op { VALIDATE, INVALIDATE, ADD }
 
     private void write(RoutingContext ctx, Op op) {
-        OptionalLong id = RecordIds.parse(ctx.pathParam("id"));
+        OptionalLong id = RecordIds.fromPath(ctx, "id");
         if (id.isEmpty()) {
-            ctx.fail(404);
             return;
         }
         Tenant tenant = TenantHandler.current(ctx);

@@ -71,9 +71,8 @@ public final class IndisponibilitesActivity implements ActivityModule {
     }
 
     private void detail(RoutingContext ctx) {
-        OptionalLong id = RecordIds.parse(ctx.pathParam("id"));
+        OptionalLong id = RecordIds.fromPath(ctx, "id");
         if (id.isEmpty()) {
-            ctx.fail(404);
             return;
         }
         Tenant tenant = TenantHandler.current(ctx);
@@ -100,9 +99,8 @@ public final class IndisponibilitesActivity implements ActivityModule {
     }
 
     private void formulaire(RoutingContext ctx) {
-        OptionalLong id = RecordIds.parse(ctx.pathParam("id"));
+        OptionalLong id = RecordIds.fromPath(ctx, "id");
         if (id.isEmpty()) {
-            ctx.fail(404);
             return;
         }
         Tenant tenant = TenantHandler.current(ctx);
@@ -126,9 +124,8 @@ public final class IndisponibilitesActivity implements ActivityModule {
     }
 
     private void ajouter(RoutingContext ctx) {
-        OptionalLong id = RecordIds.parse(ctx.pathParam("id"));
+        OptionalLong id = RecordIds.fromPath(ctx, "id");
         if (id.isEmpty()) {
-            ctx.fail(404);
             return;
         }
         Tenant tenant = TenantHandler.current(ctx);
@@ -177,12 +174,11 @@ public final class IndisponibilitesActivity implements ActivityModule {
     }
 
     private void supprimer(RoutingContext ctx) {
-        OptionalLong id = RecordIds.parse(ctx.pathParam("id"));
-        OptionalLong indisponibilite = RecordIds.parse(form(ctx, "indisponibilite"));
+        OptionalLong id = RecordIds.fromPath(ctx, "id");
         if (id.isEmpty()) {
-            ctx.fail(404);
             return;
         }
+        OptionalLong indisponibilite = RecordIds.parse(form(ctx, "indisponibilite"));
         Tenant tenant = TenantHandler.current(ctx);
         long personnelId = id.getAsLong();
         if (indisponibilite.isEmpty()) {

@@ -67,9 +67,7 @@ class IndisponibilitesBrowserTest {
 
     @AfterEach
     void close() {
-        List<String> errors = browser.consoleErrors();
-        browser.close();
-        assertThat(errors).as("browser console errors (CSP, scripts)").isEmpty();
+        browser.closeExpectingCleanConsole();
     }
 
     @Test

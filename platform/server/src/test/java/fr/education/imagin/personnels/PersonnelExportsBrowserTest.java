@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.regex.Pattern;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -40,9 +39,7 @@ class PersonnelExportsBrowserTest {
 
     @AfterEach
     void close() {
-        List<String> errors = browser.consoleErrors();
-        browser.close();
-        assertThat(errors).as("browser console errors (CSP, scripts)").isEmpty();
+        browser.closeExpectingCleanConsole();
     }
 
     @Test

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.util.List;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,9 +33,7 @@ class SignaturesBrowserTest {
 
     @AfterEach
     void close() {
-        List<String> errors = browser.consoleErrors();
-        browser.close();
-        assertThat(errors).as("browser console errors (CSP, scripts)").isEmpty();
+        browser.closeExpectingCleanConsole();
     }
 
     @Test

@@ -169,6 +169,18 @@ public final class BrowserSession implements AutoCloseable {
         return List.copyOf(consoleErrors);
     }
 
+    /**
+     * {@link #close()}, then fails the test if the page logged a script error, a CSP refusal or a
+     * failed sub-resource on the way.
+     */
+    public void closeExpectingCleanConsole() {
+        List<String> errors = consoleErrors();
+        close();
+        if (!errors.isEmpty()) {
+            throw new AssertionError("browser console errors (CSP, scripts): " + errors);
+        }
+    }
+
     @Override
     public void close() {
         try {

@@ -38,9 +38,7 @@ class ShellBrowserTest {
 
     @AfterEach
     void close() {
-        List<String> errors = browser.consoleErrors();
-        browser.close();
-        assertThat(errors).as("browser console errors (CSP, scripts)").isEmpty();
+        browser.closeExpectingCleanConsole();
     }
 
     @Test

@@ -1,5 +1,7 @@
 package fr.education.imagin.core.web;
 
+import io.vertx.ext.web.RoutingContext;
+
 import java.util.OptionalLong;
 
 /**
@@ -9,6 +11,15 @@ import java.util.OptionalLong;
 public final class RecordIds {
 
     private RecordIds() {
+    }
+
+    /** The id in path parameter {@code name}; when it is not one, the request is answered 404 and this is empty. */
+    public static OptionalLong fromPath(RoutingContext ctx, String name) {
+        OptionalLong id = parse(ctx.pathParam(name));
+        if (id.isEmpty()) {
+            ctx.fail(404);
+        }
+        return id;
     }
 
     public static OptionalLong parse(String text) {

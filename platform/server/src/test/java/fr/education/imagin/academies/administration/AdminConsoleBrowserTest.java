@@ -10,7 +10,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,9 +26,7 @@ class AdminConsoleBrowserTest {
 
     @AfterEach
     void close() {
-        List<String> errors = browser.consoleErrors();
-        browser.close();
-        assertThat(errors).as("browser console errors (CSP, scripts)").isEmpty();
+        browser.closeExpectingCleanConsole();
     }
 
     @Test
