@@ -8,16 +8,17 @@ import java.util.List;
 import java.util.Map;
 
 /** A convocation as its document prints it; {@link #model()} is what the PDF template reads. */
-public record Convocation(Destinataire destinataire, String numero, String type, String session, String specialite,
+public record Convocation(long affectation, Destinataire destinataire, String numero, String type, String session, String specialite,
                           String epreuve, Centre centre, List<String> dates, String qualite, String commission, String jury,
                           String salle, String consigne, String observation, boolean parCentre, LocalDate convoqueeLe,
                           Signature signature) {
 
+    /** @param mail the professional address, else the personal one, else empty (CONV-2) */
     public record Destinataire(String civilite, String nom, String prenom, String discipline, String etablissement,
-                               String adresse, String commune) {
+                               String adresse, String commune, String mail) {
     }
 
-    public record Centre(String uai, String nom, String adresse, String commune, String telephone) {
+    public record Centre(String uai, String nom, String adresse, String commune, String telephone, String mail) {
     }
 
     /** Who signs (CONV-14): autorité, intitulé, nom, ville, as the signature activities keep them. */

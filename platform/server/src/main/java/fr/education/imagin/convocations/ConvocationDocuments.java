@@ -40,15 +40,31 @@ public final class ConvocationDocuments {
         });
     }
 
+    /** A convened affectation of a mission held in {@code centreUai} (office's or centre's): its duplicate (MIS-4). */
+    public Future<Optional<Document>> forCentre(Tenant tenant, String centreUai, long affectationId) {
+        return convocations.findForCentre(tenant, centreUai, affectationId).compose(found -> found.isEmpty()
+                ? Future.succeededFuture(Optional.empty())
+                : render(tenant, found.get()).map(bytes -> Optional.of(new Document(found.get().fileName() + ".pdf", bytes))));
+    }
+
+    /** The document of a convocation already read (the zip and the mails render many in turn). */
+    public Future<Document> document(Tenant tenant, Convocation convocation) {
+        return render(tenant, convocation).map(bytes -> new Document(convocation.fileName() + ".pdf", bytes));
+    }
+
+    public ConvocationService convocations() {
+        return convocations;
+    }
+
     /**
      * A fictive convocation of {@code centre} signed with {@code signature}, for the signature
      * screens' "Prévisualiser convocation" (guide §4.4): what every convocation will look like.
      */
     public Future<Buffer> preview(Tenant tenant, Convocation.Centre centre, Convocation.Signature signature) {
         LocalDate monday = LocalDate.now(FrenchFormats.ZONE).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
-        Convocation fictive = new Convocation(
+        Convocation fictive = new Convocation(0,
                 new Convocation.Destinataire("Mme", "EXEMPLE", "Camille", "LETTRES MODERNES", centre.nom() + " (" + centre.uai() + ")",
-                        "1 rue de l'Exemple", centre.commune()),
+                        "1 rue de l'Exemple", centre.commune(), ""),
                 "000000", "Correction de copies", "Aperçu : convocation fictive", "", "", centre,
                 List.of("Le " + FrenchFormats.dayDate(monday) + " de 08:00 à 12:00"), "Correcteur", "", "", "",
                 "Cette convocation est un aperçu : elle montre la signature telle qu'elle sera imprimée.", "", true,

@@ -8,6 +8,7 @@ import fr.education.imagin.core.tenant.Tenant;
 import fr.education.imagin.plugin.api.ConvocationCheck;
 import fr.education.imagin.plugin.api.MissionFacts;
 import fr.education.imagin.plugin.api.MissionType;
+import fr.education.imagin.plugin.api.Signataire;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
@@ -43,6 +44,28 @@ public final class MissionTypeRules {
     public Optional<MissionType> type(Tenant tenant, String typeCode) {
         return plugins.missionTypes(tenant.code()).stream().map(Contribution::extension)
                 .filter(t -> t.code().equals(typeCode)).findFirst();
+    }
+
+    /**
+     * The codes of the types whose imported missions are open to convocation by the exam centre
+     * without the office targeting them (SPEC CONV-1: EC, ECE, numérisation).
+     */
+    public List<String> openForConvocationByDefault(Tenant tenant) {
+        return types(tenant).stream().filter(MissionType::openForConvocationByDefault).map(MissionType::code).toList();
+    }
+
+    /**
+     * Whose signature block a mission's convocations carry (CONV-14): the plugin's rule for its
+     * type, else what the office recorded on the mission ({@code CENTRE} or {@code ETABLISSEMENT}).
+     */
+    public String signatureRole(Tenant tenant, String typeCode, String recordedOnMission) {
+        return type(tenant, typeCode).map(t -> t.signataire() == Signataire.CHEF_D_ETABLISSEMENT ? "ETABLISSEMENT" : "CENTRE")
+                .orElse(recordedOnMission);
+    }
+
+    /** The codes of the plugin types whose convocations {@code role} ({@code CENTRE} or {@code ETABLISSEMENT}) signs. */
+    public List<String> typesSignedBy(Tenant tenant, String role) {
+        return types(tenant).stream().filter(t -> signatureRole(tenant, t.code(), "").equals(role)).map(MissionType::code).toList();
     }
 
     /**

@@ -102,7 +102,7 @@ public final class SignatureActivity implements ActivityModule {
         }
         Signature typed = valid.get();
         Establishment centre = WorkContext.establishment(ctx);
-        convocations.preview(tenant, new Convocation.Centre(centre.uai(), centre.nom(), "", centre.commune(), ""),
+        convocations.preview(tenant, new Convocation.Centre(centre.uai(), centre.nom(), "", centre.commune(), "", ""),
                         new Convocation.Signature(typed.autorite(), typed.intitule(), typed.nom(), typed.ville()))
                 .compose(document -> Downloads.prepare(ctx.response(), "application/pdf",
                         Downloads.fileName("pdf", "apercu-convocation", centre.uai())).end(document))

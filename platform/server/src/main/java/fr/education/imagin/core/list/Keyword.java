@@ -8,7 +8,7 @@ import java.util.Locale;
  * The live keyword filter (SH-6): every word must appear in the row's displayed labels, case and
  * accents ignored. Java and SQL fold with the same table so both sides agree.
  */
-final class Keyword {
+public final class Keyword {
 
     private static final String ACCENTED = "ÀÁÂÃÄÅÇÈÉÊËÌÍÎÏÑÒÓÔÕÖÙÚÛÜÝŸàáâãäåçèéêëìíîïñòóôõöùúûüýÿ";
     private static final String PLAIN = "AAAAAACEEEEIIIINOOOOOUUUUYYaaaaaaceeeeiiiinooooouuuuyy";
@@ -26,7 +26,8 @@ final class Keyword {
         return Arrays.stream(fold(bounded).split("\\s+")).filter(w -> !w.isEmpty()).distinct().toList();
     }
 
-    static String fold(String text) {
+    /** Case and accents folded away, as the keyword filter compares. */
+    public static String fold(String text) {
         StringBuilder folded = new StringBuilder(text.length());
         for (char c : text.toCharArray()) {
             int i = ACCENTED.indexOf(c);
@@ -36,7 +37,7 @@ final class Keyword {
     }
 
     /** SQL folding {@code expression} like {@link #fold(String)}. */
-    static String foldSql(String expression) {
+    public static String foldSql(String expression) {
         return "lower(translate(" + expression + ", '" + ACCENTED + "', '" + PLAIN + "'))";
     }
 }
