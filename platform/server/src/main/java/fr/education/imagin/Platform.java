@@ -12,6 +12,8 @@ import fr.education.imagin.core.db.FrenchCollation;
 import fr.education.imagin.core.db.Migrations;
 import fr.education.imagin.core.db.StartupLock;
 import fr.education.imagin.core.db.TenantSql;
+import fr.education.imagin.core.mail.MailDelivery;
+import fr.education.imagin.core.mail.MailOutbox;
 import fr.education.imagin.core.plugins.PluginHost;
 import fr.education.imagin.core.plugins.PluginProvisioning;
 import fr.education.imagin.core.security.AccessPolicy;
@@ -137,7 +139,8 @@ public final class Platform implements AutoCloseable {
             String csrfSecret = await(clusterSecret(vertx, "csrf"));
             SessionExpiry sessionExpiry = new SessionExpiry(config.sessionTimeout(), config.sessionWarning());
             AuditTrail audit = new AuditTrail(sql);
-            UserInterface ui = UserInterface.create(vertx, sql, registry, centres, sessionExpiry, audit);
+            MailOutbox outbox = new MailOutbox(sql, audit, config.mail().enabled());
+            UserInterface ui = UserInterface.create(vertx, sql, registry, centres, sessionExpiry, audit, outbox);
             PageRenderer pages = ui.pages();
             EstablishmentSlots slots = new EstablishmentSlots(vertx, ClusteredSessionStore.create(vertx));
             SignIn signIn = new SignIn(slots, audit, pages);
@@ -171,6 +174,12 @@ public final class Platform implements AutoCloseable {
                         .toList());
                 return router;
             }), new DeploymentOptions().setInstances(instances)));
+            if (config.mail().enabled()) {
+                await(vertx.deployVerticle(new MailDelivery(database.connectOptions(), registry, config.mail(),
+                        MailDelivery.Retry.defaults())));
+            } else {
+                LOG.info("mail.smtp.host is empty: mails stay queued in each académie's outbox");
+            }
             long startMillis = (System.nanoTime() - started) / 1_000_000;
             LOG.atInfo().addKeyValue("port", config.http().port()).addKeyValue("ms", startMillis)
                     .addKeyValue("members", cluster.getNodes().size()).log("platform started");

@@ -2,6 +2,8 @@ package fr.education.imagin.indisponibilites;
 
 import fr.education.imagin.core.audit.AuditTrail;
 import fr.education.imagin.core.db.TenantSql;
+import fr.education.imagin.core.mail.MailOutbox;
+import fr.education.imagin.core.mail.OutgoingMail;
 import fr.education.imagin.core.format.FrenchFormats;
 import fr.education.imagin.core.tenant.Tenant;
 import io.vertx.core.Future;
@@ -97,8 +99,6 @@ final class IndisponibiliteService {
                   end
             order by gestionnaire, m.date_debut, m.numero""";
 
-    private static final String INSERT_MAIL = "insert into mail_outbox (destinataire, sujet, corps) values ($1, $2, $3)";
-
     private static final String DELETE = """
             delete from indisponibilite
             where id = $1 and personnel_id = $2 and origine = 'ETABLISSEMENT' and declarant_uai = $3
@@ -106,10 +106,12 @@ final class IndisponibiliteService {
 
     private final TenantSql sql;
     private final AuditTrail audit;
+    private final MailOutbox outbox;
 
-    IndisponibiliteService(TenantSql sql, AuditTrail audit) {
+    IndisponibiliteService(TenantSql sql, AuditTrail audit, MailOutbox outbox) {
         this.sql = sql;
         this.audit = audit;
+        this.outbox = outbox;
     }
 
     Future<Optional<Personnel>> personnel(Tenant tenant, String uai, long id) {
@@ -152,10 +154,8 @@ final class IndisponibiliteService {
                             .execute(Tuple.of(personnelId, periode.debut(), periode.fin(), tenant.contactMail()))
                             .compose(rows -> {
                                 List<MissionConcernee> missions = missions(rows);
-                                List<Tuple> mails = Mails.parGestionnaire(tenant, declarant, personnel, periode, missions);
-                                Future<?> queued = mails.isEmpty() ? Future.succeededFuture()
-                                        : conn.preparedQuery(INSERT_MAIL).executeBatch(mails);
-                                return queued.compose(done -> audit.record(conn, new AuditTrail.Entry(tenant.code(),
+                                List<OutgoingMail> mails = Mails.parGestionnaire(tenant, declarant, personnel, periode, missions);
+                                return outbox.enqueueAll(conn, mails).compose(done -> audit.record(conn, new AuditTrail.Entry(tenant.code(),
                                                 declarant.login(), "INDISPONIBILITE_AJOUTEE",
                                                 "indisponibilite=" + id + " personnel=" + personnelId + " uai=" + declarant.uai()
                                                         + " du " + FrenchFormats.dateTime(periode.debut())

@@ -5,6 +5,7 @@ import fr.education.imagin.core.db.TenantSql;
 import fr.education.imagin.core.format.FrenchFormats;
 import fr.education.imagin.core.list.ListScreen;
 import fr.education.imagin.core.list.Lists;
+import fr.education.imagin.core.mail.MailOutbox;
 import fr.education.imagin.core.menu.Activity;
 import fr.education.imagin.core.menu.ActivityModule;
 import fr.education.imagin.core.menu.ActivityRouter;
@@ -44,11 +45,14 @@ public final class IndisponibilitesActivity implements ActivityModule {
     private final ListScreen list;
     private final IndisponibiliteService service;
     private final PageRenderer pages;
+    /** Mails leave the platform (SMTP configured), or stay queued in the académie's outbox: the screen says which. */
+    private final boolean mailsSent;
 
-    public IndisponibilitesActivity(Lists lists, TenantSql sql, AuditTrail audit, PageRenderer pages) {
+    public IndisponibilitesActivity(Lists lists, TenantSql sql, AuditTrail audit, MailOutbox outbox, PageRenderer pages) {
         this.list = lists.screen(IndisponibilitesList.DEFINITION, "indisponibilites/liste.ftlh");
-        this.service = new IndisponibiliteService(sql, audit);
+        this.service = new IndisponibiliteService(sql, audit, outbox);
         this.pages = pages;
+        this.mailsSent = outbox.delivering();
     }
 
     @Override
@@ -166,8 +170,7 @@ public final class IndisponibilitesActivity implements ActivityModule {
                 int missions = added.get().missions().size();
                 Console.avertissement(ctx, "Cette personne est affectée à " + missions
                         + (missions > 1 ? " missions qui chevauchent" : " mission qui chevauche") + " cette période : "
-                        + (mails > 1 ? "un mél est envoyé à chacun des " + mails + " gestionnaires des examens concernés."
-                        : "un mél est envoyé au gestionnaire de l'examen concerné."));
+                        + mailNotice(mails, mailsSent));
             }
             redirect(ctx, detailPath(ctx, tenant, personnelId));
         }).onFailure(ctx::fail);
@@ -203,6 +206,20 @@ public final class IndisponibilitesActivity implements ActivityModule {
                 }).onFailure(ctx::fail);
     }
 
+    /**
+     * What happens to the INDISPO-3 mails: sent when the platform has an SMTP server, otherwise
+     * queued in the académie's outbox (the academy office sees them) — never "sent" when nothing sends.
+     */
+    static String mailNotice(int mails, boolean sent) {
+        String who = mails > 1 ? "chacun des " + mails + " gestionnaires des examens concernés"
+                : "le gestionnaire de l'examen concerné";
+        if (sent) {
+            return mails > 1 ? "un mél est envoyé à " + who + "." : "un mél est envoyé au gestionnaire de l'examen concerné.";
+        }
+        return "un mél pour " + who + " est placé dans la file d'envoi de l'académie (l'envoi de courriels n'est pas"
+                + " configuré : le service gestionnaire de l'académie le voit dans sa liste des courriels).";
+    }
+
     private void respondForm(RoutingContext ctx, Tenant tenant, IndisponibiliteService.Personnel personnel,
                              SaisieIndisponibilite saisie, List<String> erreurs) {
         Map<String, Object> model = new HashMap<>(base(ctx, tenant, personnel));
@@ -210,6 +227,7 @@ public final class IndisponibilitesActivity implements ActivityModule {
                 "dateFin", saisie.dateFin(), "heureFin", saisie.heureFin(), "motif", saisie.motif()));
         model.put("erreurs", erreurs);
         model.put("motifMax", SaisieIndisponibilite.MOTIF_MAX);
+        model.put("envoiMail", mailsSent);
         model.put("retour", detailPath(ctx, tenant, personnel.id()));
         pages.respond(ctx, "indisponibilites/ajout.ftlh", model).onFailure(ctx::fail);
     }

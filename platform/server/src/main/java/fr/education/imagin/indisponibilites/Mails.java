@@ -2,7 +2,7 @@ package fr.education.imagin.indisponibilites;
 
 import fr.education.imagin.core.format.FrenchFormats;
 import fr.education.imagin.core.tenant.Tenant;
-import io.vertx.sqlclient.Tuple;
+import fr.education.imagin.core.mail.OutgoingMail;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,21 +10,20 @@ import java.util.Map;
 
 /**
  * The mails of INDISPO-3: one per manager of the exams concerned, in French, naming the person,
- * the declared period and the missions it overlaps. Rows for {@code mail_outbox}
- * (destinataire, sujet, corps).
+ * the declared period and the missions it overlaps, queued in the académie's outbox.
  */
 final class Mails {
 
     private Mails() {
     }
 
-    static List<Tuple> parGestionnaire(Tenant tenant, IndisponibiliteService.Declarant declarant,
+    static List<OutgoingMail> parGestionnaire(Tenant tenant, IndisponibiliteService.Declarant declarant,
                                        IndisponibiliteService.Personnel personnel, SaisieIndisponibilite.Periode periode,
                                        List<IndisponibiliteService.MissionConcernee> missions) {
-        List<Tuple> mails = new ArrayList<>();
+        List<OutgoingMail> mails = new ArrayList<>();
         for (Map.Entry<String, List<IndisponibiliteService.MissionConcernee>> e
                 : IndisponibiliteService.parGestionnaire(missions).entrySet()) {
-            mails.add(Tuple.of(e.getKey(), sujet(personnel), corps(tenant, declarant, personnel, periode, e.getValue())));
+            mails.add(OutgoingMail.of(e.getKey(), sujet(personnel), corps(tenant, declarant, personnel, periode, e.getValue())));
         }
         return mails;
     }

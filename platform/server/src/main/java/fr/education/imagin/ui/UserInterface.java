@@ -16,6 +16,8 @@ import fr.education.imagin.signatures.SignatureService;
 import fr.education.imagin.core.help.HelpRoutes;
 import fr.education.imagin.core.list.ListService;
 import fr.education.imagin.core.list.Lists;
+import fr.education.imagin.core.mail.MailOutbox;
+import fr.education.imagin.core.mail.MailOutboxRoutes;
 import fr.education.imagin.core.audit.AuditTrail;
 import fr.education.imagin.core.menu.Activities;
 import fr.education.imagin.core.menu.ActivityStatesRoutes;
@@ -55,10 +57,12 @@ public final class UserInterface {
     private final Activities activities;
     private final ActivityStatesRoutes activityStates;
     private final CompetencesOfficeRoutes competencesOffice;
+    private final MailOutboxRoutes mailOutbox;
 
     private UserInterface(StaticAssets assets, PageRenderer pages, AcademyHomeRoutes home, WorkContextHandler workContext,
                           DisplayPreferencesRoutes preferences, HelpRoutes help, Activities activities,
-                          ActivityStatesRoutes activityStates, CompetencesOfficeRoutes competencesOffice) {
+                          ActivityStatesRoutes activityStates, CompetencesOfficeRoutes competencesOffice,
+                          MailOutboxRoutes mailOutbox) {
         this.assets = assets;
         this.pages = pages;
         this.home = home;
@@ -68,11 +72,12 @@ public final class UserInterface {
         this.activities = activities;
         this.activityStates = activityStates;
         this.competencesOffice = competencesOffice;
+        this.mailOutbox = mailOutbox;
     }
 
     /** Builds everything once per process; the routers of all event loops share it. */
     public static UserInterface create(Vertx vertx, TenantSql sql, TenantRegistry registry, CentreRegistry centres,
-                                       SessionExpiry sessionExpiry, AuditTrail audit) {
+                                       SessionExpiry sessionExpiry, AuditTrail audit, MailOutbox outbox) {
         StaticAssets assets = new StaticAssets();
         PageRenderer pages = new PageRenderer(assets.prefix(), List.of(new MenuModel(), new PreferencesModel(), sessionExpiry));
         PdfRenderer pdf = new PdfRenderer(pages, vertx.createSharedWorkerExecutor("imagin-pdf", PDF_WORKERS));
@@ -82,7 +87,7 @@ public final class UserInterface {
         ConvocationDocuments convocations = new ConvocationDocuments(new ConvocationService(sql), pdf);
         List<ActivityModule> modules = new ArrayList<>(List.of(
                 new PersonnelsActivity(lists, sql, pages, convocations),
-                new fr.education.imagin.indisponibilites.IndisponibilitesActivity(lists, sql, audit, pages),
+                new fr.education.imagin.indisponibilites.IndisponibilitesActivity(lists, sql, audit, outbox, pages),
                 new CompetencesActivity(lists, competences, pages),
                 new ValidationCompetencesActivity(competences, pages),
                 new AutresAcademiesActivity(centres, registry, pages)));
@@ -90,7 +95,8 @@ public final class UserInterface {
         Activities activities = new Activities(modules);
         return new UserInterface(assets, pages, new AcademyHomeRoutes(registry, pages), new WorkContextHandler(sql),
                 new DisplayPreferencesRoutes(new DisplayPreferencesService(sql)), new HelpRoutes(pages), activities,
-                new ActivityStatesRoutes(sql, audit, pages), new CompetencesOfficeRoutes(competences, pages));
+                new ActivityStatesRoutes(sql, audit, pages), new CompetencesOfficeRoutes(competences, pages),
+                new MailOutboxRoutes(outbox, pages));
     }
 
     public PageRenderer pages() {
@@ -113,5 +119,6 @@ public final class UserInterface {
         activities.mount(router);
         activityStates.mount(router);
         competencesOffice.mount(router);
+        mailOutbox.mount(router);
     }
 }

@@ -246,8 +246,23 @@ class IndisponibilitesRoutesTest {
         String b = mails.stream().filter(m -> m[0].equals(GEST_B)).findFirst().orElseThrow()[2];
         assertThat(b).contains("mission n° INDISPO-M3").doesNotContain("INDISPO-M1", "INDISPO-M2");
         assertThat(mails.get(0)[1]).isEqualTo("IMAG'IN - Indisponibilité déclarée pour Mme " + NOM + " Camille, affecté(e) à des missions");
+        // The test platform has no SMTP server: the screen says the mails are queued, never that they are sent.
         assertThat(text(browser.get(base + "/toulouse/indisponibilites/" + personnel)))
-                .contains("un mél est envoyé à chacun des 2 gestionnaires des examens concernés.");
+                .contains("un mél pour chacun des 2 gestionnaires des examens concernés est placé dans la file d'envoi"
+                        + " de l'académie (l'envoi de courriels n'est pas configuré : le service gestionnaire de l'académie"
+                        + " le voit dans sa liste des courriels).")
+                .doesNotContain("mél est envoyé");
+        assertThat(text(browser.get(base + "/toulouse/indisponibilites/" + personnel + "/ajout")))
+                .contains("est placé dans la file d'envoi de l'académie").doesNotContain("mél est envoyé");
+    }
+
+    @Test
+    void withSmtpConfiguredTheScreenSaysTheMailsAreSent() {
+        assertThat(IndisponibilitesActivity.mailNotice(2, true))
+                .isEqualTo("un mél est envoyé à chacun des 2 gestionnaires des examens concernés.");
+        assertThat(IndisponibilitesActivity.mailNotice(1, true)).isEqualTo("un mél est envoyé au gestionnaire de l'examen concerné.");
+        assertThat(IndisponibilitesActivity.mailNotice(1, false)).startsWith("un mél pour le gestionnaire de l'examen concerné"
+                + " est placé dans la file d'envoi de l'académie");
     }
 
     @Test

@@ -17,7 +17,8 @@ public record PlatformConfig(
         Duration sessionWarning,
         boolean benchRoutes,
         String logFormat,
-        Keycloak keycloak) {
+        Keycloak keycloak,
+        Mail mail) {
 
     public record Http(String host, int port, String publicUrl) {
     }
@@ -58,6 +59,30 @@ public record PlatformConfig(
         }
     }
 
+    /** How mails leave the outbox; {@code host} empty = no delivery, mails stay queued. */
+    public record Mail(String host, int port, Tls tls, String user, String password, String from) {
+        public enum Tls { NONE, STARTTLS, TLS }
+
+        public Mail {
+            if (!from.isEmpty() && !from.contains("@")) {
+                throw new IllegalArgumentException("mail.from must be a mail address, got '" + from + "'");
+            }
+        }
+
+        public boolean enabled() {
+            return !host.isEmpty();
+        }
+
+        public static Tls tls(String raw) {
+            return switch (raw.toLowerCase(java.util.Locale.ROOT)) {
+                case "none" -> Tls.NONE;
+                case "starttls" -> Tls.STARTTLS;
+                case "tls" -> Tls.TLS;
+                default -> throw new IllegalArgumentException("mail.smtp.tls must be none, starttls or tls, got '" + raw + "'");
+            };
+        }
+    }
+
     public static PlatformConfig from(ConfigSource source) {
         int port = source.getInt(Setting.HTTP_PORT);
         String publicUrl = source.get(Setting.PUBLIC_URL).isEmpty()
@@ -83,10 +108,13 @@ public record PlatformConfig(
                 source.getBoolean(Setting.BENCH_ROUTES),
                 source.get(Setting.LOG_FORMAT),
                 new Keycloak(source.get(Setting.KEYCLOAK_URL), source.get(Setting.KEYCLOAK_ADMIN_USER),
-                        source.get(Setting.KEYCLOAK_ADMIN_PASSWORD), source.get(Setting.KEYCLOAK_CLIENT_SECRET)));
+                        source.get(Setting.KEYCLOAK_ADMIN_PASSWORD), source.get(Setting.KEYCLOAK_CLIENT_SECRET)),
+                new Mail(source.get(Setting.MAIL_SMTP_HOST), source.getInt(Setting.MAIL_SMTP_PORT),
+                        Mail.tls(source.get(Setting.MAIL_SMTP_TLS)), source.get(Setting.MAIL_SMTP_USER),
+                        source.get(Setting.MAIL_SMTP_PASSWORD), source.get(Setting.MAIL_FROM)));
     }
 
     public PlatformConfig withDatabase(Database database) {
-        return new PlatformConfig(http, cluster, database, tenantsDir, pluginsDir, demo, sessionTimeout, sessionWarning, benchRoutes, logFormat, keycloak);
+        return new PlatformConfig(http, cluster, database, tenantsDir, pluginsDir, demo, sessionTimeout, sessionWarning, benchRoutes, logFormat, keycloak, mail);
     }
 }

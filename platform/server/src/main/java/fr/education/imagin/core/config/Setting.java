@@ -29,7 +29,13 @@ public enum Setting {
     KEYCLOAK_URL("keycloak.url", "", "Keycloak base URL; set, logins go through OpenID Connect (one realm per académie)"),
     KEYCLOAK_ADMIN_USER("keycloak.admin-user", "admin", "Keycloak administrator used to provision tenants"),
     KEYCLOAK_ADMIN_PASSWORD("keycloak.admin-password", "", "its password"),
-    KEYCLOAK_CLIENT_SECRET("keycloak.client-secret", "", "secret of the confidential client 'imagin' in every realm");
+    KEYCLOAK_CLIENT_SECRET("keycloak.client-secret", "", "secret of the confidential client 'imagin' in every realm"),
+    MAIL_SMTP_HOST("mail.smtp.host", "", "SMTP server that delivers the outbox; empty = no delivery (mails stay queued)"),
+    MAIL_SMTP_PORT("mail.smtp.port", "25", "its port"),
+    MAIL_SMTP_TLS("mail.smtp.tls", "starttls", "none, starttls (required) or tls (implicit TLS, usually port 465)"),
+    MAIL_SMTP_USER("mail.smtp.user", "", "SMTP login; empty = no authentication"),
+    MAIL_SMTP_PASSWORD("mail.smtp.password", "", "its password"),
+    MAIL_FROM("mail.from", "", "sender address; empty = the académie's contact address");
 
     private final String key;
     private final String defaultValue;

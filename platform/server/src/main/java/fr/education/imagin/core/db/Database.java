@@ -19,10 +19,12 @@ public final class Database implements AutoCloseable {
 
     private final HikariDataSource jdbc;
     private final Pool pool;
+    private final PgConnectOptions connectOptions;
 
-    private Database(HikariDataSource jdbc, Pool pool) {
+    private Database(HikariDataSource jdbc, Pool pool, PgConnectOptions connectOptions) {
         this.jdbc = jdbc;
         this.pool = pool;
+        this.connectOptions = connectOptions;
     }
 
     public static Database connect(Vertx vertx, PlatformConfig.Database config) {
@@ -44,7 +46,7 @@ public final class Database implements AutoCloseable {
                 .connectingTo(connect)
                 .using(vertx)
                 .build();
-        return new Database(jdbc, pool);
+        return new Database(jdbc, pool, connect);
     }
 
     public DataSource jdbc() {
@@ -53,6 +55,11 @@ public final class Database implements AutoCloseable {
 
     public Pool pool() {
         return pool;
+    }
+
+    /** How the request pool connects: for the few components that need connections of their own (mail delivery). */
+    public PgConnectOptions connectOptions() {
+        return new PgConnectOptions(connectOptions);
     }
 
     @Override
