@@ -43,6 +43,7 @@ import fr.education.imagin.core.web.SecurityHeaders;
 import fr.education.imagin.core.web.SessionSync;
 import fr.education.imagin.demo.DemoAccount;
 import fr.education.imagin.demo.DemoSeeder;
+import fr.education.imagin.interacademies.CrossAcademyRelay;
 import fr.education.imagin.ui.UserInterface;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.VertxOptions;
@@ -60,6 +61,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -98,9 +100,12 @@ public final class Platform implements AutoCloseable {
     private final List<DemoAccount> demoAccounts;
     private final List<RouteEntry> routes;
     private final long startMillis;
+    private final TenantRegistry registry;
+    private final CrossAcademyRelay crossAcademy;
 
     private Platform(PlatformConfig config, EmbeddedPostgres embedded, Vertx vertx, Database database,
-                     PluginHost plugins, List<DemoAccount> demoAccounts, List<RouteEntry> routes, long startMillis) {
+                     PluginHost plugins, List<DemoAccount> demoAccounts, List<RouteEntry> routes, long startMillis,
+                     TenantRegistry registry, CrossAcademyRelay crossAcademy) {
         this.config = config;
         this.embedded = embedded;
         this.vertx = vertx;
@@ -109,6 +114,8 @@ public final class Platform implements AutoCloseable {
         this.demoAccounts = demoAccounts;
         this.routes = routes;
         this.startMillis = startMillis;
+        this.registry = registry;
+        this.crossAcademy = crossAcademy;
     }
 
     public static Platform start(PlatformConfig initial, StartOptions options) {
@@ -134,6 +141,9 @@ public final class Platform implements AutoCloseable {
             await(registry.start(vertx));
             CentreRegistry centres = new CentreRegistry(sql);
             await(centres.start(vertx));
+            // INDISPO-4: every member consumes the cross-académie queue.
+            CrossAcademyRelay crossAcademy = new CrossAcademyRelay(vertx, sql, registry, cluster.getNodeId());
+            await(crossAcademy.start(Duration.ofSeconds(30)));
             plugins = new PluginHost(config.pluginsDir(), sql);
             await(plugins.start(vertx));
             String csrfSecret = await(clusterSecret(vertx, "csrf"));
@@ -183,7 +193,7 @@ public final class Platform implements AutoCloseable {
             long startMillis = (System.nanoTime() - started) / 1_000_000;
             LOG.atInfo().addKeyValue("port", config.http().port()).addKeyValue("ms", startMillis)
                     .addKeyValue("members", cluster.getNodes().size()).log("platform started");
-            return new Platform(config, embedded, vertx, database, plugins, accounts, routes.get(), startMillis);
+            return new Platform(config, embedded, vertx, database, plugins, accounts, routes.get(), startMillis, registry, crossAcademy);
         } catch (RuntimeException e) {
             if (plugins != null) {
                 plugins.close();
@@ -334,6 +344,16 @@ public final class Platform implements AutoCloseable {
 
     public long startMillis() {
         return startMillis;
+    }
+
+    /** The académies this member serves. */
+    public TenantRegistry tenants() {
+        return registry;
+    }
+
+    /** INDISPO-4: publishes cross-académie convocations; its consumer runs on this member. */
+    public CrossAcademyRelay crossAcademy() {
+        return crossAcademy;
     }
 
     /** The exam-type plugins this member loaded (statuses, per-tenant enabling). */
