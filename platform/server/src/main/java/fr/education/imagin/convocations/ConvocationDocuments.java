@@ -40,6 +40,17 @@ public final class ConvocationDocuments {
         });
     }
 
+    /** The duplicate of a convocation on a mission held in {@code centreUai}; empty if not convened or elsewhere. */
+    public Future<Optional<Document>> forCentre(Tenant tenant, String centreUai, long affectationId) {
+        return convocations.findForCentre(tenant, centreUai, affectationId).compose(found -> {
+            if (found.isEmpty()) {
+                return Future.succeededFuture(Optional.empty());
+            }
+            Convocation convocation = found.get();
+            return render(tenant, convocation).map(bytes -> Optional.of(new Document(convocation.fileName() + ".pdf", bytes)));
+        });
+    }
+
     /**
      * A fictive convocation of {@code centre} signed with {@code signature}, for the signature
      * screens' "Prévisualiser convocation" (guide §4.4): what every convocation will look like.

@@ -56,6 +56,9 @@ public final class ConvocationService {
                 from affectation_creneau k where k.affectation_id = a.id) cr on true
             where a.id = $1 and a.personnel_id = $2 and a.statut <> 'AFFECTEE'""";
 
+    /** A convened affectation of a mission held in centre {@code $2}: what the centre may print again. */
+    private static final String FIND_FOR_CENTRE = FIND.replace("a.personnel_id = $2", "m.centre_uai = $2");
+
     private final TenantSql sql;
 
     public ConvocationService(TenantSql sql) {
@@ -65,6 +68,15 @@ public final class ConvocationService {
     /** The convocation of affectation {@code affectationId} if it is convened and {@code personnelId}'s. */
     public Future<Optional<Convocation>> find(Tenant tenant, long personnelId, long affectationId) {
         return sql.inTenant(tenant, conn -> conn.preparedQuery(FIND).execute(Tuple.of(affectationId, personnelId)))
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(toConvocation(rows.iterator().next())));
+    }
+
+    /**
+     * The convocation of affectation {@code affectationId} if it is convened on a mission held in
+     * {@code centreUai}: the duplicate the exam centre downloads (MIS-4).
+     */
+    public Future<Optional<Convocation>> findForCentre(Tenant tenant, String centreUai, long affectationId) {
+        return sql.inTenant(tenant, conn -> conn.preparedQuery(FIND_FOR_CENTRE).execute(Tuple.of(affectationId, centreUai)))
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(toConvocation(rows.iterator().next())));
     }
 

@@ -29,6 +29,7 @@ import fr.education.imagin.core.tenant.CentreRegistry;
 import fr.education.imagin.core.tenant.TenantRegistry;
 import fr.education.imagin.core.web.PageRenderer;
 import fr.education.imagin.core.web.StaticAssets;
+import fr.education.imagin.missions.MissionsActivity;
 import fr.education.imagin.personnels.PersonnelsActivity;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
@@ -82,6 +83,7 @@ public final class UserInterface {
         ConvocationDocuments convocations = new ConvocationDocuments(new ConvocationService(sql), pdf);
         List<ActivityModule> modules = new ArrayList<>(List.of(
                 new PersonnelsActivity(lists, sql, pages, convocations),
+                new MissionsActivity(lists, sql, pages, convocations),
                 new fr.education.imagin.indisponibilites.IndisponibilitesActivity(lists, sql, audit, pages),
                 new CompetencesActivity(lists, competences, pages),
                 new ValidationCompetencesActivity(competences, pages),
