@@ -145,7 +145,7 @@ class MissionsRoutesTest {
                         "ZZMISSIONCENTRE-A", "06 00 00 00 01", "05 00 00 00 01", "Vice-président (J-01)",
                         "Commission n° C-01", "Dates spécifiques : " + CentreMissions.DAY_ONE.plusDays(1).format(
                                 java.time.format.DateTimeFormatter.ofPattern("dd/MM/uuuu")),
-                        "Détails de l&#39;affectation", "Apporter les sujets.", "B12", "08:00", "18:30",
+                        "Détails de l'affectation", "Apporter les sujets.", "B12", "08:00", "18:30",
                         "href=\"/toulouse/missions/?q=zzmis\"",
                         "/toulouse/missions/" + CentreMissions.mission + "/convocations/" + CentreMissions.president,
                         "Extraction CSV", "Télécharger liste par jury (pdf)", "Télécharger détails (pdf)", "Filtrer par mot-clé")
@@ -261,7 +261,8 @@ class MissionsRoutesTest {
 
     private static String text(byte[] pdf) {
         try (PDDocument document = Loader.loadPDF(pdf)) {
-            return new PDFTextStripper().getText(document);
+            // Table cells wrap long words at their hyphen: read them whole.
+            return new PDFTextStripper().getText(document).replaceAll("-\\R", "-").replaceAll("\\R", " ");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
