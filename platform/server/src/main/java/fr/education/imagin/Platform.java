@@ -150,7 +150,7 @@ public final class Platform implements AutoCloseable {
             SessionExpiry sessionExpiry = new SessionExpiry(config.sessionTimeout(), config.sessionWarning());
             AuditTrail audit = new AuditTrail(sql);
             MailOutbox outbox = new MailOutbox(sql, audit, config.mail().enabled());
-            UserInterface ui = UserInterface.create(vertx, sql, registry, centres, sessionExpiry, audit, outbox);
+            UserInterface ui = UserInterface.create(vertx, sql, registry, centres, sessionExpiry, audit, outbox, plugins, crossAcademy);
             PageRenderer pages = ui.pages();
             EstablishmentSlots slots = new EstablishmentSlots(vertx, ClusteredSessionStore.create(vertx));
             SignIn signIn = new SignIn(slots, audit, pages);

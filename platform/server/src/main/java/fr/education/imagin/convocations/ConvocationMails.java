@@ -1,5 +1,6 @@
 package fr.education.imagin.convocations;
 
+import fr.education.imagin.core.mail.Attachment;
 import fr.education.imagin.core.mail.OutgoingMail;
 import fr.education.imagin.core.tenant.Tenant;
 
@@ -14,7 +15,7 @@ final class ConvocationMails {
     static OutgoingMail mail(Tenant tenant, Convocation c, ConvocationDocuments.Document document) {
         String cc = c.centre().mail().isBlank() ? null : c.centre().mail();
         return new OutgoingMail(c.destinataire().mail(), cc, sujet(c), corps(tenant, c),
-                List.of(new OutgoingMail.Attachment(document.fileName(), "application/pdf", document.pdf().getBytes())));
+                List.of(new Attachment(document.fileName(), "application/pdf", document.pdf().getBytes())));
     }
 
     static String sujet(Convocation c) {

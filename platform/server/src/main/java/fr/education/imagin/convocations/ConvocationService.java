@@ -73,6 +73,8 @@ public final class ConvocationService {
             m.id = $1 and m.centre_uai = $2 and a.auteur = 'CENTRE' and a.statut = 'CONVOQUEE_PAR_CENTRE'
             order by p.nom collate "fr-FR-x-icu", p.prenom collate "fr-FR-x-icu", a.id""";
 
+    /** A convened affectation of a mission held in centre {@code $2}: what the centre may print again. */
+
     private final TenantSql sql;
     private final MissionTypeRules rules;
 

@@ -8,7 +8,15 @@ import fr.education.imagin.competences.CompetencesOfficeRoutes;
 import fr.education.imagin.competences.ValidationCompetencesActivity;
 import fr.education.imagin.core.db.TenantSql;
 import fr.education.imagin.convocations.ConvocationDocuments;
+import fr.education.imagin.convocations.ConvocationDispatch;
+import fr.education.imagin.convocations.ConvocationEffects;
 import fr.education.imagin.convocations.ConvocationService;
+import fr.education.imagin.convocations.ConvocationsActivity;
+import fr.education.imagin.convocations.MissionConvocationService;
+import fr.education.imagin.core.plugins.PluginHost;
+import fr.education.imagin.interacademies.CrossAcademyRelay;
+import fr.education.imagin.missions.MissionTypeRules;
+import fr.education.imagin.santorin.SantorinOutbox;
 import fr.education.imagin.core.export.PdfRenderer;
 import fr.education.imagin.core.menu.ActivityModule;
 import fr.education.imagin.signatures.SignatureActivity;
@@ -31,6 +39,7 @@ import fr.education.imagin.core.tenant.CentreRegistry;
 import fr.education.imagin.core.tenant.TenantRegistry;
 import fr.education.imagin.core.web.PageRenderer;
 import fr.education.imagin.core.web.StaticAssets;
+import fr.education.imagin.missions.MissionsActivity;
 import fr.education.imagin.personnels.PersonnelsActivity;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
@@ -77,17 +86,25 @@ public final class UserInterface {
 
     /** Builds everything once per process; the routers of all event loops share it. */
     public static UserInterface create(Vertx vertx, TenantSql sql, TenantRegistry registry, CentreRegistry centres,
-                                       SessionExpiry sessionExpiry, AuditTrail audit, MailOutbox outbox) {
+                                       SessionExpiry sessionExpiry, AuditTrail audit, MailOutbox outbox, PluginHost plugins,
+                                       CrossAcademyRelay crossAcademy) {
         StaticAssets assets = new StaticAssets();
         PageRenderer pages = new PageRenderer(assets.prefix(), List.of(new MenuModel(), new PreferencesModel(), sessionExpiry));
         PdfRenderer pdf = new PdfRenderer(pages, vertx.createSharedWorkerExecutor("imagin-pdf", PDF_WORKERS));
         pdf.warmUp();
         Lists lists = new Lists(new ListService(sql), pages, pdf);
         CompetenceService competences = new CompetenceService(sql, audit);
-        ConvocationDocuments convocations = new ConvocationDocuments(new ConvocationService(sql), pdf);
+        MissionTypeRules missionTypes = new MissionTypeRules(plugins, sql);
+        ConvocationDocuments convocations = new ConvocationDocuments(new ConvocationService(sql, missionTypes), pdf);
+        MissionConvocationService missionConvocations = new MissionConvocationService(sql, missionTypes, audit,
+                new ConvocationEffects(new SantorinOutbox(), crossAcademy));
+        ConvocationDispatch dispatch = new ConvocationDispatch(convocations, missionConvocations, sql, outbox, audit,
+                outbox.delivering());
         List<ActivityModule> modules = new ArrayList<>(List.of(
                 new PersonnelsActivity(lists, sql, pages, convocations),
+                new MissionsActivity(lists, sql, pages, convocations),
                 new fr.education.imagin.indisponibilites.IndisponibilitesActivity(lists, sql, audit, outbox, pages),
+                new ConvocationsActivity(lists, missionConvocations, convocations, dispatch, pages),
                 new CompetencesActivity(lists, competences, pages),
                 new ValidationCompetencesActivity(competences, pages),
                 new AutresAcademiesActivity(centres, registry, pages)));

@@ -26,6 +26,11 @@ public record Column(String key, String label, ColumnType type, String sql) {
         return new Column(key, label, ColumnType.TEXT, sql);
     }
 
+    /** A number kept as text (e.g. a mission's number), sorted by its value. */
+    public static Column numero(String key, String label, String sql) {
+        return new Column(key, label, ColumnType.NUMERO, sql);
+    }
+
     public static Column date(String key, String label, String sql) {
         return new Column(key, label, ColumnType.DATE, sql);
     }

@@ -29,6 +29,26 @@ public enum ColumnType {
             return "(" + expression + ") collate \"" + FrenchCollation.NAME + "\"";
         }
     },
+    /**
+     * A number written as text (a mission's "N°"), shown as is and sorted by its value when it is
+     * digits: "99" before "195466", which text order would put after it.
+     */
+    NUMERO {
+        @Override
+        String display(Row row, int index) {
+            return TEXT.display(row, index);
+        }
+
+        @Override
+        String labelSql(String expression) {
+            return TEXT.labelSql(expression);
+        }
+
+        @Override
+        String sortSql(String expression) {
+            return "lpad(" + expression + ", 20, '0')";
+        }
+    },
     /** A {@code date}, shown JJ/MM/AAAA. */
     DATE {
         @Override

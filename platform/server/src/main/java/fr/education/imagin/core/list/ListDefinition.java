@@ -40,6 +40,7 @@ public final class ListDefinition {
     private final String emptyMessage;
     private final String exportsLabel;
     private final List<ExportGroup> moreExports;
+    private final String filterButton;
 
     private ListDefinition(Builder b) {
         name = b.name;
@@ -54,6 +55,7 @@ public final class ListDefinition {
         emptyMessage = b.emptyMessage;
         exportsLabel = b.exportsLabel;
         moreExports = List.copyOf(b.moreExports);
+        filterButton = b.filterButton;
         if (columns.isEmpty()) {
             throw new IllegalArgumentException("a list needs columns");
         }
@@ -112,6 +114,28 @@ public final class ListDefinition {
         return exportsLabel;
     }
 
+    /** The label of the button applying the filters: "Filtrer", or e.g. "Filtrer missions". */
+    String filterButton() {
+        return filterButton;
+    }
+
+    /** The same list with the filters as they serve one request (see {@link ListFilter#forRequest}). */
+    ListDefinition withFilters(List<ListFilter> requestFilters) {
+        Builder copy = new Builder(name, titre);
+        copy.from = from;
+        copy.scope = scope;
+        copy.idSql = idSql;
+        copy.columns.addAll(columns);
+        copy.filters.addAll(requestFilters);
+        copy.defaultSort = defaultSort.key();
+        copy.detailLinks = detailLinks;
+        copy.emptyMessage = emptyMessage;
+        copy.exportsLabel = exportsLabel;
+        copy.moreExports.addAll(moreExports);
+        copy.filterButton = filterButton;
+        return new ListDefinition(copy);
+    }
+
     /** Download groups after the list's own, e.g. "Télécharger les personnels et leurs missions". */
     List<ExportGroup> moreExports() {
         return moreExports;
@@ -138,6 +162,7 @@ public final class ListDefinition {
         private String emptyMessage = "Aucune ligne ne correspond à la recherche.";
         private String exportsLabel = "Télécharger la liste";
         private final List<ExportGroup> moreExports = new ArrayList<>();
+        private String filterButton = "Filtrer";
 
         private Builder(String name, String titre) {
             this.name = name;
@@ -184,6 +209,12 @@ public final class ListDefinition {
         /** The label of the CSV / PDF buttons, e.g. "Télécharger les personnels". */
         public Builder exportsLabel(String label) {
             this.exportsLabel = label;
+            return this;
+        }
+
+        /** The label of the button applying the filters, "Filtrer" unless the guide names it. */
+        public Builder filterButton(String label) {
+            this.filterButton = label;
             return this;
         }
 

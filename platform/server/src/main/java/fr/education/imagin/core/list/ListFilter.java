@@ -1,6 +1,8 @@
 package fr.education.imagin.core.list;
 
+import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
+import io.vertx.ext.web.RoutingContext;
 
 import java.util.List;
 import java.util.Map;
@@ -29,4 +31,13 @@ public interface ListFilter {
 
     /** One line describing the applied filter for a PDF's header, or empty. */
     String describe(MultiMap params);
+
+    /**
+     * The filter as it serves this request, for one whose offered values come from the data
+     * (e.g. the exams of the centre's missions): loaded once before the list's queries, with the
+     * list's scope as {@code $1..$n}. Most filters need nothing and are themselves.
+     */
+    default Future<ListFilter> forRequest(RoutingContext ctx, ListService service, List<Object> scope) {
+        return Future.succeededFuture(this);
+    }
 }

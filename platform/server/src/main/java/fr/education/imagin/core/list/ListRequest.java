@@ -31,7 +31,7 @@ public record ListRequest(String keyword, Column sort, boolean ascending, int pa
         for (ListFilter filter : definition.filters()) {
             for (String name : filter.parameters()) {
                 if (params.contains(name)) {
-                    filters.add(name, params.get(name));
+                    filters.add(name, params.getAll(name));
                 }
             }
         }

@@ -33,6 +33,8 @@ public final class ListScreen {
     static final String PARTIAL_HEADER = "X-Imagin-Partiel";
     /** Past this, a PDF is refused: OpenHTMLtoPDF lays out a whole document in memory. */
     public static final int MAX_PDF_ROWS = 20_000;
+    /** Where {@link #prepare} leaves the list as prepared for the request, by list name. */
+    private static final String PREPARED = "imagin.list.prepared.";
 
     private final ListDefinition definition;
     private final String template;
@@ -48,14 +50,38 @@ public final class ListScreen {
         this.pdf = pdf;
     }
 
-    /** Mounts the list at {@code path} of the activity (e.g. "/"), exports beside it. */
+    /**
+     * Mounts the list at {@code path} of the activity (e.g. "/"), exports beside it. Mount it
+     * before the screen's other exports: their routes get the filters prepared here too.
+     */
     public void mount(ActivityRouter routes, String path) {
+        List<String> paths = new ArrayList<>(List.of(path, path + "export.csv", path + "export.pdf"));
+        definition.moreExports().forEach(g -> g.actions().forEach(a -> paths.add(path + a.path())));
+        paths.forEach(p -> routes.get(p).handler(this::prepare));
         routes.get(path + "export.csv").handler(this::csv);
         routes.get(path + "export.pdf").handler(this::pdf);
         routes.get(path).handler(this::page);
     }
 
+    /** Readies the filters for this request (those offering values from the data load them). */
+    private void prepare(RoutingContext ctx) {
+        List<Object> scope = definition.scope(ctx);
+        List<Future<ListFilter>> filters = definition.filters().stream()
+                .map(f -> f.forRequest(ctx, service, scope)).toList();
+        Future.all(filters).onSuccess(all -> {
+            ctx.put(PREPARED + definition.name(), definition.withFilters(filters.stream().map(Future::result).toList()));
+            ctx.next();
+        }).onFailure(ctx::fail);
+    }
+
+    /** The list as prepared for this request, or as declared. */
+    private ListDefinition definition(RoutingContext ctx) {
+        ListDefinition prepared = ctx.get(PREPARED + definition.name());
+        return prepared == null ? definition : prepared;
+    }
+
     private void page(RoutingContext ctx) {
+        ListDefinition definition = definition(ctx);
         ListRequest request = ListRequest.from(definition, ctx.queryParams());
         service.page(TenantHandler.current(ctx), definition, request, definition.scope(ctx)).compose(page -> {
             page.errors().forEach(error -> Console.erreur(ctx, error));
@@ -71,6 +97,7 @@ public final class ListScreen {
 
     /** The rows the user selected (scope, filters, keyword, order), for exports joining more data. */
     public ListSelection selection(RoutingContext ctx) {
+        ListDefinition definition = definition(ctx);
         return ListQuery.selection(definition, ListRequest.from(definition, ctx.queryParams()), definition.scope(ctx));
     }
 
@@ -91,6 +118,7 @@ public final class ListScreen {
     }
 
     private void csv(RoutingContext ctx) {
+        ListDefinition definition = definition(ctx);
         ListRequest request = ListRequest.from(definition, ctx.queryParams());
         CsvDownload csv = new CsvDownload(ctx.response(), fileName(ctx, "csv"), definition.columns().stream().map(Column::label).toList());
         service.stream(TenantHandler.current(ctx), definition, request, definition.scope(ctx),
@@ -100,6 +128,7 @@ public final class ListScreen {
     }
 
     private void pdf(RoutingContext ctx) {
+        ListDefinition definition = definition(ctx);
         ListRequest request = ListRequest.from(definition, ctx.queryParams());
         List<List<String>> rows = new ArrayList<>();
         service.stream(TenantHandler.current(ctx), definition, request, definition.scope(ctx), RowSink.of(row -> {
@@ -130,6 +159,7 @@ public final class ListScreen {
      * establishment, when it was edited and the criteria of the selection (filters, keyword).
      */
     public Map<String, Object> documentModel(RoutingContext ctx, String titre) {
+        ListDefinition definition = definition(ctx);
         ListRequest request = ListRequest.from(definition, ctx.queryParams());
         Map<String, Object> model = new HashMap<>();
         model.put("titre", titre);

@@ -5,6 +5,7 @@ import fr.education.imagin.core.tenant.Tenant;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.RowStream;
 import io.vertx.sqlclient.Tuple;
 
@@ -36,6 +37,11 @@ public final class ListService {
             }
             return new ListPage(page, total, query.errors);
         });
+    }
+
+    /** A small query in the tenant's schema (a filter's offered values). */
+    Future<RowSet<Row>> query(Tenant tenant, String sql, List<Object> params) {
+        return this.sql.inTenant(tenant, conn -> conn.preparedQuery(sql).execute(Tuple.from(params)));
     }
 
     /** Every row of the list as filtered and sorted, streamed to {@code sink} (see below). */

@@ -32,6 +32,7 @@ final class ListView {
         model.put("lignes", rows(definition, request, page, base));
         model.put("vide", definition.emptyMessage());
         model.put("filtres", definition.filters().stream().map(f -> f.model(request.filterParams())).toList());
+        model.put("boutonFiltrer", definition.filterButton());
         model.put("filtreActif", definition.filters().stream().anyMatch(f -> f.isSet(request.filterParams())));
         model.put("effacer", base + queryString(request.keyword().isEmpty() ? "" : "q=" + encode(request.keyword())));
         model.put("conserves", preserved(request));

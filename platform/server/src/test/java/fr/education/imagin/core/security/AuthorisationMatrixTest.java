@@ -171,6 +171,7 @@ class AuthorisationMatrixTest {
         Browser browser = new Browser();
         assertThat(browser.login(base, TARGET, chef.login(), "imagin-demo").statusCode()).isEqualTo(302);
         String[] foreignPerson = foreignPersonnel(uai);
+        String[] foreignMission = foreignMission(uai);
 
         List<String> calls = new ArrayList<>();
         List<String> problems = new ArrayList<>();
@@ -178,6 +179,17 @@ class AuthorisationMatrixTest {
             String path = route.path();
             if (!path.startsWith("/:tenant/") || path.endsWith("/*") || !path.substring("/:tenant".length()).contains(":")
                     || NOT_RECORDS.contains(path)) {
+                continue;
+            }
+            // :id is a mission held in another centre in "missions", :affectation one of its convened ones.
+            if (path.matches("/:tenant/missions/:id(/intervenants\\.csv|/jurys\\.pdf|/details\\.pdf|/convocations/:affectation)?")) {
+                String concrete = path.replace(":tenant", TARGET).replace(":id", foreignMission[0])
+                        .replace(":affectation", foreignMission[2]);
+                HttpResponse<String> response = browser.get(base + concrete);
+                calls.add("GET " + concrete + " -> " + response.statusCode());
+                if ((response.statusCode() != 403 && response.statusCode() != 404) || response.body().contains(foreignMission[1])) {
+                    problems.add("GET " + concrete + " answered " + response.statusCode() + " for a mission held outside " + uai);
+                }
                 continue;
             }
             // :id is a person in "personnels", "indisponibilites" and "competences" (their forms and writes too);
@@ -222,6 +234,21 @@ class AuthorisationMatrixTest {
                 rows.next();
                 return new String[]{String.valueOf(rows.getLong(1)), rows.getString(2), String.valueOf(rows.getLong(3)),
                         String.valueOf(rows.getLong(4))};
+            }
+        }
+    }
+
+    /** Id, number and a convened affectation of a mission held in another centre than {@code uai}. */
+    private static String[] foreignMission(String uai) throws SQLException {
+        try (Connection conn = DriverManager.getConnection(jdbcUrl, "postgres", "");
+             PreparedStatement query = conn.prepareStatement(
+                     "select m.id, m.numero, a.id from t_rennes.mission m"
+                             + " join t_rennes.affectation a on a.mission_id = m.id and a.statut <> 'AFFECTEE'"
+                             + " where m.centre_uai <> ? order by m.id, a.id limit 1")) {
+            query.setString(1, uai);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return new String[]{String.valueOf(rows.getLong(1)), rows.getString(2), String.valueOf(rows.getLong(3))};
             }
         }
     }
