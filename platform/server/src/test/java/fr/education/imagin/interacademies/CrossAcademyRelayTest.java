@@ -201,6 +201,41 @@ class CrossAcademyRelayTest {
         }
     }
 
+    @Test
+    void aFailingMessageIsRetriedWithBackoffAndHoldsBackTheLaterOnesOfItsConvocation() throws Exception {
+        // A message A cannot apply (a time slot that is no date), then a good one of the same convocation.
+        try (Connection conn = SharedPlatform.jdbc(); Statement st = conn.createStatement()) {
+            st.execute("""
+                    insert into platform.interacademie_message (origine, destination, cle, numen, recap, creneaux)
+                    values ('toulouse', 'rennes', 'toulouse:910003', 'XACAD-0001', '{"academie": "ACADEMIE DE TOULOUSE"}',
+                            '[{"jour": "pas une date", "debut": "08:00", "fin": "10:00"}]')""");
+        }
+        CrossAcademyConvocation good = convocation(910_003, "XACAD-0001", LocalTime.of(14, 0));
+        await(sql.inTenant(toulouse, conn -> relay.publish(conn, good)));
+        await(relay.drain());
+        try (Connection conn = SharedPlatform.jdbc(); Statement st = conn.createStatement();
+             ResultSet rs = st.executeQuery("""
+                     select etat, tentatives, derniere_erreur is not null, prochain_essai > now() + interval '3 seconds'
+                     from platform.interacademie_message where cle = 'toulouse:910003' order by id""")) {
+            rs.next();
+            assertThat(List.of(rs.getString(1), rs.getInt(2), rs.getBoolean(3), rs.getBoolean(4)))
+                    .containsExactly("EN_ATTENTE", 1, true, true);
+            rs.next();
+            assertThat(List.of(rs.getString(1), rs.getInt(2))).containsExactly("EN_ATTENTE", 0);
+        }
+        assertThat(rennesRows("toulouse:910003")).isEmpty();
+
+        // Mended and due again: both apply, in order, and the later one's time slot stays.
+        try (Connection conn = SharedPlatform.jdbc(); Statement st = conn.createStatement()) {
+            st.execute("""
+                    update platform.interacademie_message set creneaux = '[{"jour": "2026-07-01", "debut": "08:00", "fin": "10:00"}]',
+                           prochain_essai = now() where cle = 'toulouse:910003' and tentatives = 1""");
+        }
+        await(relay.drain());
+        assertThat(message("toulouse:910003")).containsExactly("APPLIQUE", "1", null);
+        assertThat(rennesRows("toulouse:910003")).extracting(r -> r[1]).containsExactly("2026-07-01 14:00:00");
+    }
+
     private static CrossAcademyConvocation convocation(long affectationId, String numen, LocalTime start) {
         List<CrossAcademyConvocation.Creneau> creneaux = List.of(
                 new CrossAcademyConvocation.Creneau(LocalDate.of(2026, 7, 1), start, start.plusHours(2)));

@@ -175,6 +175,24 @@ class SantorinOutboxTest {
         assertThat(Files.readString(out.resolve(mine.get(2)))).isEqualTo(before);
     }
 
+    @Test
+    void theCommandReadsTheServersConfiguration(@TempDir Path out) throws Exception {
+        long mission = mission("SANT-M4");
+        await(sql.inTenant(toulouse, conn -> OUTBOX.append(conn, mission)));
+        var db = platform.config().database();
+        System.setProperty("imagin.db.url", db.jdbcUrl());
+        System.setProperty("imagin.db.user", db.user());
+        System.setProperty("imagin.db.password", db.password());
+        try {
+            assertThat(new picocli.CommandLine(new SantorinExport()).execute("--out", out.toString())).isZero();
+        } finally {
+            System.clearProperty("imagin.db.url");
+            System.clearProperty("imagin.db.user");
+            System.clearProperty("imagin.db.password");
+        }
+        assertThat(out.resolve("toulouse_%d_000001.json".formatted(mission))).exists();
+    }
+
     private static List<JsonObject> records(long mission) throws SQLException {
         List<JsonObject> records = new ArrayList<>();
         try (Connection conn = SharedPlatform.jdbc(); Statement st = conn.createStatement();
