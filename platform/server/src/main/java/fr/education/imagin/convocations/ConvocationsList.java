@@ -1,12 +1,16 @@
 package fr.education.imagin.convocations;
 
+import fr.education.imagin.core.format.FrenchFormats;
+import fr.education.imagin.core.list.ChoiceFilter;
 import fr.education.imagin.core.list.Column;
+import fr.education.imagin.core.list.ExportYears;
 import fr.education.imagin.core.list.ListDefinition;
 import fr.education.imagin.core.menu.WorkContext;
 import fr.education.imagin.core.tenant.Tenant;
 import fr.education.imagin.core.tenant.TenantHandler;
 import fr.education.imagin.missions.MissionTypeRules;
 
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -55,6 +59,26 @@ final class ConvocationsList {
                 .column(Column.integer("intervenants", "Nbr itv.", "itv.n"))
                 // CONV-14: the type's plugin rule when there is one, else what the office recorded.
                 .column(Column.text("signature", "Signature convocation", "signataire.libelle"))
+                // Guide §4.2.1: the current year and the next until the user chooses (current - 3 … + 1 offered).
+                .filter(ChoiceFilter.fixed(ExportYears.PARAMETER, "Année",
+                                () -> ExportYears.proposed().stream().map(y -> new ChoiceFilter.Choice(y.toString(), y.toString())).toList(),
+                                "s.annee::text = any(:choix)",
+                                "L'année « %s » n'est pas proposée : choisissez parmi les années affichées.")
+                        .byDefault(() -> {
+                            int year = LocalDate.now(FrenchFormats.ZONE).getYear();
+                            return List.of(String.valueOf(year), String.valueOf(year + 1));
+                        }, "Années de session d'examen ; sans choix, l'année en cours et la suivante."))
+                .filter(ChoiceFilter.fromData("examen", "Examen", """
+                                select x.code as value, x.code || ', ' || x.sigle || ' - ' || x.libelle as libelle
+                                from examen x
+                                where exists (select 1 from mission m join session_examen s on s.id = m.session_id
+                                              where s.examen_code = x.code and m.centre_uai = $1
+                                                and (m.convocation_etablissement or m.type_code = any($2)))
+                                  and $3::text[] is not null and $4::text[] is not null
+                                order by x.code""",
+                        "x.code = any(:choix)",
+                        "L'examen « %s » n'est pas proposé : choisissez parmi les examens des missions de votre centre."))
+                .filterButton("Filtrer mission")
                 .sortedBy("debut")
                 .rowsOpenDetail()
                 .emptyMessage("Aucune mission de votre centre n'est ouverte aux convocations par l'établissement pour ces critères.")

@@ -147,7 +147,7 @@ public final class MissionConvocationService {
 
     private Future<Optional<MissionConvocation>> mission(SqlConnection conn, Tenant tenant, String uai, long missionId) {
         String[] openByDefault = rules.openForConvocationByDefault(tenant).toArray(String[]::new);
-        return conn.preparedQuery(MISSION).execute(Tuple.of(missionId, uai, openByDefault)).compose(rows -> {
+        return conn.preparedQuery(MISSION).execute(Tuple.tuple().addLong(missionId).addString(uai).addArrayOfString(openByDefault)).compose(rows -> {
             if (rows.size() == 0) {
                 return Future.succeededFuture(Optional.empty());
             }
@@ -268,7 +268,7 @@ public final class MissionConvocationService {
             return Future.succeededFuture(List.of());
         }
         String pattern = like(Keyword.fold(typed)) + "%";
-        return sql.inTenant(tenant, conn -> conn.preparedQuery(INTERVENANT + "where " + Keyword.foldSql("p.nom || ' ' || p.prenom")
+        return sql.inTenant(tenant, conn -> conn.preparedQuery(INTERVENANT + " where " + Keyword.foldSql("p.nom || ' ' || p.prenom")
                 + " like $1 or " + Keyword.foldSql("p.prenom || ' ' || p.nom") + """
                  like $1
                 order by p.nom collate "fr-FR-x-icu", p.prenom collate "fr-FR-x-icu" limit 20""").execute(Tuple.of(pattern)))
@@ -283,7 +283,7 @@ public final class MissionConvocationService {
         }
         return sql.inTenant(tenant, conn -> conn.preparedQuery(INTERVENANT + """
                 where exists (select 1 from lieu_exercice le where le.personnel_id = p.id and le.uai = $1)
-                  and """ + Keyword.foldSql("p.discipline_poste") + """
+                  and\s""" + Keyword.foldSql("p.discipline_poste") + """
                  like $2
                 order by p.nom collate "fr-FR-x-icu", p.prenom collate "fr-FR-x-icu" limit 200""")
                 .execute(Tuple.of(uai, like(Keyword.fold(typed)) + "%"))).map(MissionConvocationService::intervenants);
@@ -307,7 +307,7 @@ public final class MissionConvocationService {
         }
         return sql.inTenant(tenant, conn -> conn.preparedQuery(INTERVENANT + """
                 where p.id = any($1) order by p.nom collate "fr-FR-x-icu", p.prenom collate "fr-FR-x-icu\"""")
-                .execute(Tuple.of(ids.toArray(Long[]::new)))).map(MissionConvocationService::intervenants);
+                .execute(Tuple.tuple().addArrayOfLong(ids.toArray(Long[]::new)))).map(MissionConvocationService::intervenants);
     }
 
     private static List<Intervenant> intervenants(Iterable<Row> rows) {
@@ -464,7 +464,7 @@ public final class MissionConvocationService {
     private static Future<List<String>> verifier(SqlConnection conn, MissionConvocation mission,
                                                  SaisieConvocation.Demande demande, long affectationId) {
         Long[] ids = demande.personnels().toArray(Long[]::new);
-        return conn.preparedQuery("select id from personnel where id = any($1)").execute(Tuple.of(ids)).compose(rows -> {
+        return conn.preparedQuery("select id from personnel where id = any($1)").execute(Tuple.tuple().addArrayOfLong(ids)).compose(rows -> {
             List<String> erreurs = new ArrayList<>();
             Set<Long> found = new LinkedHashSet<>();
             rows.forEach(r -> found.add(r.getLong(0)));
@@ -491,7 +491,7 @@ public final class MissionConvocationService {
         return conn.preparedQuery("""
                         select p.nom, p.prenom, a.statut from affectation a join personnel p on p.id = a.personnel_id
                         where a.mission_id = $1 and a.personnel_id = any($2) order by p.nom, p.prenom""")
-                .execute(Tuple.of(missionId, personnels.toArray(Long[]::new))).map(rows -> {
+                .execute(Tuple.tuple().addLong(missionId).addArrayOfLong(personnels.toArray(Long[]::new))).map(rows -> {
                     List<String> erreurs = new ArrayList<>();
                     for (Row r : rows) {
                         String who = r.getString("nom") + " " + r.getString("prenom");
@@ -525,8 +525,9 @@ public final class MissionConvocationService {
         LocalDate[] jours = demande.creneaux().stream().map(MissionConvocation.Creneau::jour).toArray(LocalDate[]::new);
         LocalTime[] debuts = demande.creneaux().stream().map(MissionConvocation.Creneau::debut).toArray(LocalTime[]::new);
         LocalTime[] fins = demande.creneaux().stream().map(MissionConvocation.Creneau::fin).toArray(LocalTime[]::new);
-        return conn.preparedQuery(CONFLITS).execute(Tuple.of(demande.personnels().toArray(Long[]::new), jours, debuts, fins,
-                missionId, affectationId)).map(rows -> {
+        return conn.preparedQuery(CONFLITS).execute(Tuple.tuple().addArrayOfLong(demande.personnels().toArray(Long[]::new))
+                .addArrayOfLocalDate(jours).addArrayOfLocalTime(debuts).addArrayOfLocalTime(fins).addLong(missionId)
+                .addLong(affectationId)).map(rows -> {
             List<String> warnings = new ArrayList<>();
             for (Row r : rows) {
                 String who = r.getString("nom") + " " + r.getString("prenom");

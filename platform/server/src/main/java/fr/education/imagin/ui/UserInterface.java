@@ -89,7 +89,8 @@ public final class UserInterface {
                                        SessionExpiry sessionExpiry, AuditTrail audit, MailOutbox outbox, PluginHost plugins,
                                        CrossAcademyRelay crossAcademy) {
         StaticAssets assets = new StaticAssets();
-        PageRenderer pages = new PageRenderer(assets.prefix(), List.of(new MenuModel(), new PreferencesModel(), sessionExpiry));
+        MenuModel menu = new MenuModel();
+        PageRenderer pages = new PageRenderer(assets.prefix(), List.of(menu, new PreferencesModel(), sessionExpiry));
         PdfRenderer pdf = new PdfRenderer(pages, vertx.createSharedWorkerExecutor("imagin-pdf", PDF_WORKERS));
         pdf.warmUp();
         Lists lists = new Lists(new ListService(sql), pages, pdf);
@@ -110,6 +111,7 @@ public final class UserInterface {
                 new AutresAcademiesActivity(centres, registry, pages)));
         modules.addAll(SignatureActivity.both(new SignatureService(sql, audit), convocations, pages));
         Activities activities = new Activities(modules);
+        menu.builtActivities(activities.built());
         return new UserInterface(assets, pages, new AcademyHomeRoutes(registry, pages), new WorkContextHandler(sql),
                 new DisplayPreferencesRoutes(new DisplayPreferencesService(sql)), new HelpRoutes(pages), activities,
                 new ActivityStatesRoutes(sql, audit, pages), new CompetencesOfficeRoutes(competences, pages),

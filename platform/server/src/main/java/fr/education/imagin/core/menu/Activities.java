@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The registry of activity screens: mounts the {@link ActivityGuard} in front of every
@@ -24,6 +25,11 @@ public final class Activities {
                 throw new IllegalArgumentException("two modules for the activity " + module.activity().code());
             }
         }
+    }
+
+    /** The activities that have screens in this version. */
+    public Set<Activity> built() {
+        return Set.copyOf(modules.keySet());
     }
 
     /** Mount after the {@link WorkContextHandler}. */

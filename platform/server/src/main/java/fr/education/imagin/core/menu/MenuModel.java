@@ -6,6 +6,8 @@ import fr.education.imagin.core.web.ShellPart;
 import io.vertx.ext.web.RoutingContext;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +18,14 @@ import java.util.Optional;
  * Also the address of the contextual help (Aide) of the current activity.
  */
 public final class MenuModel implements ShellPart {
+
+    /** Activities whose screens this version has; the others show as unavailable, never as links. */
+    private volatile Set<Activity> built = EnumSet.allOf(Activity.class);
+
+    /** Set once the activity modules are known ({@link Activities#built()}). */
+    public void builtActivities(Set<Activity> activities) {
+        this.built = activities.isEmpty() ? EnumSet.noneOf(Activity.class) : EnumSet.copyOf(activities);
+    }
 
     @Override
     public void addTo(RoutingContext ctx, Map<String, Object> model) {
@@ -30,17 +40,18 @@ public final class MenuModel implements ShellPart {
         work.get().etablissement().ifPresent(e -> {
             model.putIfAbsent("etablissement", Map.of("uai", e.uai(), "nom", e.nom(), "commune", e.commune(),
                     "centreExamen", e.centreExamen()));
-            model.put("menu", groups(tenant, work.get(), current.orElse(null)));
+            model.put("menu", groups(tenant, work.get(), current.orElse(null), built));
         });
     }
 
-    private static List<Map<String, Object>> groups(Tenant tenant, WorkContext work, Activity current) {
+    private static List<Map<String, Object>> groups(Tenant tenant, WorkContext work, Activity current, Set<Activity> built) {
         List<Map<String, Object>> groups = new ArrayList<>();
         for (ActivityGroup group : ActivityGroup.values()) {
             List<Map<String, Object>> items = new ArrayList<>();
             for (Activity activity : Activity.values()) {
                 if (activity.group() == group && work.offers(activity)) {
-                    String state = activity == current ? "courante" : work.isOpen(activity) ? "ouverte" : "fermee";
+                    String state = !built.contains(activity) ? "indisponible"
+                            : activity == current ? "courante" : work.isOpen(activity) ? "ouverte" : "fermee";
                     items.add(Map.of("code", activity.code(), "libelle", activity.libelle(),
                             "href", activity.path(tenant.code()), "etat", state));
                 }
