@@ -159,6 +159,40 @@ class AuthorisationMatrixTest {
     }
 
     /**
+     * The academy office's pages ({@code /:tenant/administration/...}: activity states, audit
+     * journal, validated compétences, the outbox of mails) refuse a chef d'établissement of the
+     * académie itself, whatever the method.
+     */
+    @Test
+    void academyOfficeRoutesRefuseAnEstablishmentOfTheSameAcademie() {
+        DemoAccount chef = platform.demoAccounts().stream()
+                .filter(a -> TARGET.equals(a.tenantCode()) && a.login().startsWith("ce.0")).findFirst().orElseThrow();
+        Browser browser = new Browser();
+        assertThat(browser.login(base, TARGET, chef.login(), "imagin-demo").statusCode()).isEqualTo(302);
+        Matcher token = CSRF.matcher(browser.get(base + "/" + TARGET + "/").body());
+        assertThat(token.find()).isTrue();
+        List<String> calls = new ArrayList<>();
+        List<String> leaks = new ArrayList<>();
+        for (Platform.RouteEntry route : platform.routes()) {
+            if (!route.path().startsWith("/:tenant/administration/") || route.path().endsWith("/*")) {
+                continue;
+            }
+            for (String method : route.methods().isEmpty() ? List.of("GET", "POST") : route.methods()) {
+                int status = call(browser, method, base + concrete(route.path()), token.group(1));
+                calls.add(method + " " + route.path() + " -> " + status);
+                if (status != 403) {
+                    leaks.add(method + " " + route.path() + " answered " + status + " to " + chef.login());
+                }
+            }
+        }
+        System.out.println("Academy office routes as a chef d'établissement: " + String.join(", ", calls));
+        assertThat(calls).as("office routes").anyMatch(c -> c.startsWith("GET /:tenant/administration/courriels "))
+                .anyMatch(c -> c.startsWith("POST /:tenant/administration/courriels/relance "));
+        assertThat(leaks).isEmpty();
+        browser.submit(base + "/" + TARGET + "/", base + "/" + TARGET + "/quitter", Map.of());
+    }
+
+    /**
      * The establishment dimension: a chef d'établissement of Rennes asks every route that names a
      * record for a record of another establishment of Rennes. A route whose parameter has no
      * "foreign value" below fails the test, so a new screen must say how it is checked.
