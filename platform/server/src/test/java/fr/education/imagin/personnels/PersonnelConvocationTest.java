@@ -39,6 +39,7 @@ class PersonnelConvocationTest {
     private static long convened;
     private static long notConvened;
     private static String signataire;
+    private static String intitule;
     private static long recap;
     private static long ordinary;
 
@@ -66,9 +67,11 @@ class PersonnelConvocationTest {
                     insert into indisponibilite (personnel_id, debut, fin, motif, origine, declarant_uai)
                     values (%d, timestamp '2026-01-05 08:00', timestamp '2026-01-05 12:00', 'Conseil de classe', 'ETABLISSEMENT', '0310038Y')
                     returning id""".formatted(zoe));
-            try (ResultSet rows = st.executeQuery("select nom from signature where uai = '0310038Y' and role = 'CENTRE'")) {
+            // The fixture's missions are COEC, whose plugin rule has the head of establishment sign (CONV-14, EC-5).
+            try (ResultSet rows = st.executeQuery("select nom, intitule from signature where uai = '0310038Y' and role = 'ETABLISSEMENT'")) {
                 rows.next();
                 signataire = rows.getString(1);
+                intitule = rows.getString(2);
             }
         }
         browser = new Browser();
@@ -105,7 +108,7 @@ class PersonnelConvocationTest {
                     "LYCEE POLYVALENT PIERRE-PAUL RIQUET (0310038Y)", "COM1",
                     "Le " + DAY.format(StaffWithMissions.DAY_ONE) + " de 09:00 à 12:00",
                     "Le " + DAY.format(StaffWithMissions.DAY_ONE.plusDays(1)) + " de 14:00 à 17:00",
-                    "Se présenter à l'accueil.", "Pour le recteur et par délégation", "Le chef de centre", signataire);
+                    "Se présenter à l'accueil.", intitule, signataire);
         }
     }
 

@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -55,6 +56,18 @@ public final class Browser {
             all.put("X-XSRF-TOKEN", token.group(1));
         }
         return all;
+    }
+
+    /** Like {@link #submit}, for a form with repeated fields (several ticked boxes): name and value pairs, in order. */
+    public HttpResponse<String> submitPairs(String formPageUrl, String actionUrl, List<Map.Entry<String, String>> fields) {
+        List<Map.Entry<String, String>> all = new ArrayList<>(fields);
+        withToken(formPageUrl, Map.of()).forEach((name, value) -> all.add(Map.entry(name, value)));
+        String form = all.stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(URI.create(actionUrl))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
     }
 
     public HttpResponse<String> post(String url, Map<String, String> fields) {
