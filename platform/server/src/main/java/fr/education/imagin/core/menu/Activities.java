@@ -44,7 +44,14 @@ public final class Activities {
             if (module != null) {
                 module.mount(new ActivityRouter(router, activity));
             }
-            router.get("/:tenant/" + activity.code()).handler(ctx -> ctx.redirect(ctx.request().path() + "/"));
+            // Vert.x also matches "/x/" here: only the path without its slash is redirected (no "/x//" loop).
+            router.get("/:tenant/" + activity.code()).handler(ctx -> {
+                if (ctx.request().path().endsWith("/")) {
+                    ctx.next();
+                } else {
+                    ctx.redirect(ctx.request().path() + "/");
+                }
+            });
             if (module == null) {
                 router.get("/:tenant/" + activity.code() + "/").handler(ctx -> notBuiltYet(ctx, activity));
             }

@@ -1,0 +1,52 @@
+package fr.education.imagin.core.menu;
+
+import fr.education.imagin.testkit.Browser;
+import fr.education.imagin.testkit.SharedPlatform;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An activity with no screen in this version shows in the menu as unavailable, never as a link,
+ * and its address answers a French page at once (it used to redirect to "x//", "x///"...).
+ */
+class UnbuiltActivitiesTest {
+
+    private static String base;
+    private static Browser browser;
+
+    @BeforeAll
+    static void signIn() {
+        base = SharedPlatform.baseUrl();
+        browser = new Browser();
+        browser.login(base, "toulouse", "ce.0310038y", "imagin-demo");
+    }
+
+    @AfterAll
+    static void signOut() {
+        browser.quit(base, "toulouse");
+    }
+
+    @Test
+    void theMenuShowsUnbuiltActivitiesAsUnavailableAndLinksTheOthers() {
+        String home = browser.get(base + "/toulouse/").body();
+        assertThat(home).contains("data-activite=\"service-fait\" data-etat=\"indisponible\"",
+                        "Constat service fait <span class=\"imagin-menu__mention\">(pas encore disponible)</span>")
+                .doesNotContain("href=\"/toulouse/service-fait/\"")
+                .contains("href=\"/toulouse/convocations/\"", "href=\"/toulouse/missions/\"");
+    }
+
+    @Test
+    void anUnbuiltActivitysAddressAnswersWithoutARedirectLoop() {
+        HttpResponse<String> page = browser.get(base + "/toulouse/service-fait/");
+        assertThat(page.statusCode()).isEqualTo(404);
+        assertThat(page.body()).contains("n&#39;est pas encore disponible dans cette version d&#39;IMAG&#39;IN");
+        HttpResponse<String> bare = browser.get(base + "/toulouse/service-fait");
+        assertThat(bare.statusCode()).isEqualTo(302);
+        assertThat(bare.headers().firstValue("location")).hasValue("/toulouse/service-fait/");
+    }
+}
