@@ -124,6 +124,9 @@ public final class MissionConvocationService {
             where a.personnel_id = any($1) and a.statut <> 'AFFECTEE' and a.mission_id <> $5 and a.id <> $6
             order by 1, 2, 4""";
 
+    /** No affectation to leave out of the checks: a creation. */
+    private static final long NO_AFFECTATION = -1;
+
     private final TenantSql sql;
     private final MissionTypeRules rules;
     private final AuditTrail audit;
@@ -381,7 +384,7 @@ public final class MissionConvocationService {
             if (refusal.isPresent()) {
                 return Future.succeededFuture((Resultat) new Resultat.Refusee(List.of(refusal.get())));
             }
-            return sql.inTenant(tenant, conn -> verifier(conn, mission, demande, OptionalLongs.NONE).compose(erreurs -> {
+            return sql.inTenant(tenant, conn -> verifier(conn, mission, demande, NO_AFFECTATION).compose(erreurs -> {
                 if (!erreurs.isEmpty()) {
                     return Future.succeededFuture((Resultat) new Resultat.Refusee(erreurs));
                 }
@@ -389,7 +392,7 @@ public final class MissionConvocationService {
                     if (!deja.isEmpty()) {
                         return Future.succeededFuture((Resultat) new Resultat.Refusee(deja));
                     }
-                    return avantEnregistrer(conn, mission, demande, OptionalLongs.NONE, confirmee, surMission,
+                    return avantEnregistrer(conn, mission, demande, NO_AFFECTATION, confirmee, surMission,
                             () -> inserer(conn, tenant, uai, actor, mission, demande, surMission.orElse(false)));
                 });
             })).onSuccess(this::committed);
@@ -400,12 +403,9 @@ public final class MissionConvocationService {
     public Future<Resultat> modifier(Tenant tenant, String uai, String actor, MissionConvocation mission, long affectationId,
                                      SaisieConvocation.Demande demande, boolean confirmee, Optional<Boolean> surMission) {
         return sql.inTenant(tenant, conn -> centreAffectation(conn, mission.id(), affectationId).compose(state -> {
-            if (state.isEmpty()) {
-                return Future.succeededFuture((Resultat) new Resultat.Refusee(List.of(
-                        "Cette convocation n'est pas une convocation de votre centre sur cette mission.")));
-            }
-            if (state.get().traite()) {
-                return Future.succeededFuture((Resultat) new Resultat.Refusee(List.of(TRAITEE)));
+            Optional<Resultat> refus = nonModifiable(state);
+            if (refus.isPresent()) {
+                return Future.succeededFuture(refus.get());
             }
             SaisieConvocation.Demande pourLaPersonne = new SaisieConvocation.Demande(List.of(state.get().personnel()),
                     demande.qualite(), demande.commissionId(), demande.juryId(), demande.salle(), demande.observation(),
@@ -420,12 +420,9 @@ public final class MissionConvocationService {
     /** Deletes a centre-authored convocation unless its expense is being processed (CONV-2). */
     public Future<Resultat> supprimer(Tenant tenant, String actor, MissionConvocation mission, long affectationId) {
         return sql.inTenant(tenant, conn -> centreAffectation(conn, mission.id(), affectationId).compose(state -> {
-            if (state.isEmpty()) {
-                return Future.succeededFuture((Resultat) new Resultat.Refusee(List.of(
-                        "Cette convocation n'est pas une convocation de votre centre sur cette mission.")));
-            }
-            if (state.get().traite()) {
-                return Future.succeededFuture((Resultat) new Resultat.Refusee(List.of(TRAITEE)));
+            Optional<Resultat> refus = nonModifiable(state);
+            if (refus.isPresent()) {
+                return Future.succeededFuture(refus.get());
             }
             return effects.beforeDelete(conn, tenant, affectationId)
                     .compose(v -> conn.preparedQuery("delete from affectation where id = $1").execute(Tuple.of(affectationId)))
@@ -434,6 +431,14 @@ public final class MissionConvocationService {
                             "mission=" + mission.numero() + " affectation=" + affectationId + " personnel=" + state.get().personnel(), null)))
                     .map(v -> (Resultat) new Resultat.Enregistree(List.of(affectationId), 1));
         })).onSuccess(this::committed);
+    }
+
+    /** CONV-2: only the centre's own convocations, and not once their expense is being processed. */
+    private static Optional<Resultat> nonModifiable(Optional<EtatAffectation> state) {
+        if (state.isEmpty()) {
+            return Optional.of(new Resultat.Refusee(List.of("Cette convocation n'est pas une convocation de votre centre sur cette mission.")));
+        }
+        return state.get().traite() ? Optional.of(new Resultat.Refusee(List.of(TRAITEE))) : Optional.empty();
     }
 
     private void committed(Resultat resultat) {
@@ -455,10 +460,6 @@ public final class MissionConvocationService {
                         : Optional.of(new EtatAffectation(rows.iterator().next().getLong(0), rows.iterator().next().getBoolean(1))));
     }
 
-    /** No affectation id to leave out of the checks (a creation). */
-    private static final class OptionalLongs {
-        static final long NONE = -1;
-    }
 
     /** Rules that need the database: the persons exist, the qualité is on the office's list. */
     private static Future<List<String>> verifier(SqlConnection conn, MissionConvocation mission,
