@@ -43,6 +43,11 @@ public final class ClusterMembers implements AutoCloseable {
 
     /** Starts member number {@code index} (0-based) on a free HTTP port; does not wait for it. */
     public Member start(int index, String name) throws IOException {
+        return start(index, name, Map.of());
+    }
+
+    /** Same, with {@code settings} added to (or replacing) the member's usual ones, e.g. an SMTP server. */
+    public Member start(int index, String name, Map<Setting, String> settings) throws IOException {
         int httpPort = Ports.free();
         Path log = Path.of("target", logPrefix + "-" + name + ".log");
         Files.createDirectories(log.getParent());
@@ -63,6 +68,7 @@ public final class ClusterMembers implements AutoCloseable {
         env.put(Setting.TENANTS_DIR.envName(), TestPlatform.projectRoot().resolve("tenants").toString());
         env.put(Setting.PLUGINS_DIR.envName(), TestPlatform.projectRoot().resolve("plugins/dist").toString());
         env.put(Setting.DEMO.envName(), "true");
+        settings.forEach((setting, value) -> env.put(setting.envName(), value));
         Process process = builder.start();
         processes.add(process);
         return new Member(name, process, "http://127.0.0.1:" + httpPort);
