@@ -66,7 +66,7 @@ class ConvocationsBrowserTest {
         assertThat(page.locator(".imagin-liste__titre")).hasText(Pattern.compile("Liste des missions \\(\\d+ lignes?\\)"));
         Axe.assertNoViolations(page);
         browser.screenshot("50-convocations-liste");
-        page.getByLabel("Filtrer par mot-clé").pressSequentially("zzconv", new Locator.PressSequentiallyOptions().setDelay(30));
+        page.getByLabel("Filtrer par mot-clé").pressSequentially("zzparcours", new Locator.PressSequentiallyOptions().setDelay(30));
         assertThat(page.locator(".imagin-liste__titre")).hasText("Liste des missions (1 ligne)");
         assertThat(page.locator("tbody tr").first()).containsText(MissionOpenToCentre.NUMERO);
         page.locator("tbody tr").first().locator("td").nth(4).click();
@@ -94,7 +94,7 @@ class ConvocationsBrowserTest {
         assertThat(countAffectations()).isZero();
 
         // The name search suggests while typing; picking the suggestion identifies and ticks the person.
-        page.locator("#recherche-nom").pressSequentially("zzconvparc", new Locator.PressSequentiallyOptions().setDelay(30));
+        page.locator("#recherche-nom").pressSequentially("zzparcours-n", new Locator.PressSequentiallyOptions().setDelay(30));
         Locator suggestion = page.locator("#suggestions-nom button")
                 .filter(new Locator.FilterOptions().setHasText(MissionOpenToCentre.NOM + " " + MissionOpenToCentre.PRENOM));
         assertThat(suggestion).hasCount(1);
@@ -165,18 +165,18 @@ class ConvocationsBrowserTest {
     void theDisciplineSearchIdentifiesAndTicksEveryTeacherOfTheCentre() {
         String form = "/toulouse/convocations/" + MissionOpenToCentre.mission + "/nouvelle";
         browser.go(form);
-        page.locator("#recherche-discipline").pressSequentially("zzdiscipline", new Locator.PressSequentiallyOptions().setDelay(30));
+        page.locator("#recherche-discipline").pressSequentially("zzparcoursdisc", new Locator.PressSequentiallyOptions().setDelay(30));
         assertThat(page.locator("#identifies input[name=personnel]")).hasCount(2);
         assertThat(page.locator("#personnel-" + MissionOpenToCentre.teacherB)).isChecked();
         assertThat(page.locator("#personnel-" + MissionOpenToCentre.teacherC)).isChecked();
-        assertThat(page.locator("#identifies")).containsText("ZZCONVDISCIPLINE-B Bastien");
+        assertThat(page.locator("#identifies")).containsText("ZZPARCOURS-PROF-B Bastien");
         Axe.assertNoViolations(page);
 
         // Without script the search comes back as a query and the server ticks them the same way.
-        browser.go(form + "?discipline=zzdiscipline");
+        browser.go(form + "?discipline=zzparcoursdisc");
         assertThat(page.locator("#identifies input[name=personnel]:checked")).hasCount(2);
         // A name search only proposes.
-        browser.go(form + "?nom=zzconvdiscipline-b");
+        browser.go(form + "?nom=zzparcours-prof-b");
         assertThat(page.locator("#personnel-" + MissionOpenToCentre.teacherB)).not().isChecked();
     }
 

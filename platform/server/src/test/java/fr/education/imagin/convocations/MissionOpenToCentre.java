@@ -9,7 +9,7 @@ import java.sql.Statement;
 import java.time.LocalDate;
 
 /**
- * A mission of Toulouse made for the "Convocation par mission" tests, once per test JVM: ZZCONV-1,
+ * A mission of Toulouse made for the "Convocation par mission" browser tests, once per test JVM: ZZPARCOURS-1,
  * an oral ("ORAL", a type no plugin contributes: the office's qualités, the mission's dates, no
  * "Saisie sur la mission" question) held in the LPO 0310038Y next year, targeted for convocation
  * by the establishment, on three days, without commission and nobody convened. With it, a person
@@ -19,13 +19,13 @@ import java.time.LocalDate;
 final class MissionOpenToCentre {
 
     static final String CENTRE = "0310038Y";
-    static final String NUMERO = "ZZCONV-1";
+    static final String NUMERO = "ZZPARCOURS-1";
     static final int YEAR = LocalDate.now().getYear() + 1;
     static final LocalDate DAY_ONE = LocalDate.of(YEAR, 6, 14);
-    static final String NOM = "ZZCONVPARCOURS";
+    static final String NOM = "ZZPARCOURS-NOM";
     static final String PRENOM = "Élodie";
-    static final String MAIL = "elodie.zzconvparcours@ac-toulouse.fr";
-    static final String DISCIPLINE = "ZZDISCIPLINE PARCOURS";
+    static final String MAIL = "elodie.zzparcours@ac-toulouse.fr";
+    static final String DISCIPLINE = "ZZPARCOURSDISC LETTRES";
 
     static long mission;
     static long person;
@@ -54,16 +54,16 @@ final class MissionOpenToCentre {
         String other = text(st, "select uai from etablissement where uai <> '" + CENTRE + "' order by uai limit 1");
         person = single(st, """
                 insert into personnel (numen, civilite, nom, prenom, date_naissance, discipline_poste, mail_pro)
-                values ('ZZCONV-A', 'Mme', '%s', '%s', date '1974-03-02', 'LETTRES MODERNES', '%s') returning id"""
+                values ('ZZPARC-A', 'Mme', '%s', '%s', date '1974-03-02', 'LETTRES MODERNES', '%s') returning id"""
                 .formatted(NOM, PRENOM, MAIL));
         st.execute("insert into lieu_exercice (personnel_id, uai, principal) values (" + person + ", '" + other + "', true)");
         teacherB = single(st, """
                 insert into personnel (numen, civilite, nom, prenom, date_naissance, discipline_poste)
-                values ('ZZCONV-B', 'M.', 'ZZCONVDISCIPLINE-B', 'Bastien', date '1980-01-01', '%s') returning id"""
+                values ('ZZPARC-B', 'M.', 'ZZPARCOURS-PROF-B', 'Bastien', date '1980-01-01', '%s') returning id"""
                 .formatted(DISCIPLINE));
         teacherC = single(st, """
                 insert into personnel (numen, civilite, nom, prenom, date_naissance, discipline_poste)
-                values ('ZZCONV-C', 'Mme', 'ZZCONVDISCIPLINE-C', 'Céline', date '1982-01-01', '%s') returning id"""
+                values ('ZZPARC-C', 'Mme', 'ZZPARCOURS-PROF-C', 'Céline', date '1982-01-01', '%s') returning id"""
                 .formatted(DISCIPLINE));
         st.execute("insert into lieu_exercice (personnel_id, uai, principal) values (" + teacherB + ", '" + CENTRE + "', true), ("
                 + teacherC + ", '" + CENTRE + "', true)");
