@@ -25,6 +25,7 @@ public final class ConvocationService {
     /**
      * Convened affectations with what their documents print, and both signature blocks of the
      * centre: which one signs is the mission type's rule, read when the document is made (CONV-14).
+     * It ends with "and " and the conditions follow: {@code \s} keeps the space a text block strips.
      */
     private static final String SELECT = """
             select a.id as affectation_id, a.qualite, a.salle, a.observation, a.auteur, a.convoquee_le,

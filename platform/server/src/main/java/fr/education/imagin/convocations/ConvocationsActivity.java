@@ -109,6 +109,17 @@ public final class ConvocationsActivity implements ActivityModule {
         return RecordIds.parse(ctx.pathParam("affectation"));
     }
 
+    /**
+     * The mission of the path if {@code affectationId} is a convocation the centre authored on it;
+     * otherwise 404, as its GET routes answer: an office's convocation, another mission's or an
+     * assigned one is not the centre's to modify, delete or mail, whatever form is posted.
+     */
+    private Future<MissionConvocation> missionOfOwnConvocation(RoutingContext ctx, long affectationId) {
+        Tenant tenant = TenantHandler.current(ctx);
+        return mission(ctx).compose(mission -> service.affectationCentre(tenant, mission.id(), affectationId)
+                .compose(own -> own.isPresent() ? Future.succeededFuture(mission) : Future.failedFuture(convocationIntrouvable())));
+    }
+
     // ---- CONV-2: the mission's convened intervenants ----
 
     private void detail(RoutingContext ctx) {
@@ -358,7 +369,9 @@ public final class ConvocationsActivity implements ActivityModule {
             default -> Optional.empty();
         };
         String actor = SessionUser.of(ctx).login();
-        mission(ctx).compose(mission -> {
+        Future<MissionConvocation> found = affectationId.isPresent() ? missionOfOwnConvocation(ctx, affectationId.getAsLong())
+                : mission(ctx);
+        found.compose(mission -> {
             String formPath = missionPath(ctx, mission.id()) + affectationId.stream().mapToObj(a -> "/" + a + "/modifier")
                     .findFirst().orElse("/nouvelle");
             SaisieConvocation.Lecture lecture = saisie.lire(mission);
@@ -433,7 +446,8 @@ public final class ConvocationsActivity implements ActivityModule {
             ctx.fail(convocationIntrouvable());
             return;
         }
-        mission(ctx).compose(mission -> service.supprimer(tenant, SessionUser.of(ctx).login(), mission, affectationId.getAsLong())
+        missionOfOwnConvocation(ctx, affectationId.getAsLong())
+                .compose(mission -> service.supprimer(tenant, SessionUser.of(ctx).login(), mission, affectationId.getAsLong())
                 .map(r -> {
                     if (r instanceof MissionConvocationService.Resultat.Refusee refused) {
                         refused.erreurs().forEach(e -> Console.erreur(ctx, e));
@@ -480,17 +494,17 @@ public final class ConvocationsActivity implements ActivityModule {
             ctx.fail(convocationIntrouvable());
             return;
         }
-        envoyer(ctx, Set.of(affectationId.getAsLong()), true);
+        envoyer(ctx, missionOfOwnConvocation(ctx, affectationId.getAsLong()), Set.of(affectationId.getAsLong()), true);
     }
 
     private void envoyerTout(RoutingContext ctx) {
-        envoyer(ctx, selection(ctx.request().getFormAttribute("affectations")), false);
+        envoyer(ctx, mission(ctx), selection(ctx.request().getFormAttribute("affectations")), false);
     }
 
-    private void envoyer(RoutingContext ctx, Set<Long> selection, boolean une) {
+    private void envoyer(RoutingContext ctx, Future<MissionConvocation> found, Set<Long> selection, boolean une) {
         Tenant tenant = TenantHandler.current(ctx);
         Establishment centre = WorkContext.establishment(ctx);
-        mission(ctx).compose(mission -> dispatch.mail(tenant, centre, SessionUser.of(ctx).login(), mission, selection, une)
+        found.compose(mission -> dispatch.mail(tenant, centre, SessionUser.of(ctx).login(), mission, selection, une)
                 .map(report -> {
                     report.erreurs().forEach(e -> Console.erreur(ctx, e));
                     report.avertissements().forEach(a -> Console.avertissement(ctx, a));

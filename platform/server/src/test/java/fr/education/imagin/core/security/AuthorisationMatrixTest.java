@@ -47,6 +47,8 @@ class AuthorisationMatrixTest {
     private static final String TARGET = "rennes";
     /** Parameterised routes that name no establishment's record (help topics are the same for all). */
     private static final Set<String> NOT_RECORDS = Set.of("/:tenant/aide/:sujet");
+    /** "Convocation par mission": its routes and the rules walked by {@link #convocationRoutesReachOnlyTheCentresOwnOpenMissionsAndConvocations}. */
+    private static final String CONVOCATIONS = "/:tenant/convocations/";
 
     private static Platform platform;
     private static String base;
@@ -173,23 +175,27 @@ class AuthorisationMatrixTest {
         assertThat(token.find()).isTrue();
         List<String> calls = new ArrayList<>();
         List<String> leaks = new ArrayList<>();
-        for (Platform.RouteEntry route : platform.routes()) {
-            if (!route.path().startsWith("/:tenant/administration/") || route.path().endsWith("/*")) {
-                continue;
-            }
-            for (String method : route.methods().isEmpty() ? List.of("GET", "POST") : route.methods()) {
-                int status = call(browser, method, base + concrete(route.path()), token.group(1));
-                calls.add(method + " " + route.path() + " -> " + status);
-                if (status != 403) {
-                    leaks.add(method + " " + route.path() + " answered " + status + " to " + chef.login());
+        try {
+            for (Platform.RouteEntry route : platform.routes()) {
+                if (!route.path().startsWith("/:tenant/administration/") || route.path().endsWith("/*")) {
+                    continue;
+                }
+                for (String method : route.methods().isEmpty() ? List.of("GET", "POST") : route.methods()) {
+                    int status = call(browser, method, base + concrete(route.path()), token.group(1));
+                    calls.add(method + " " + route.path() + " -> " + status);
+                    if (status != 403) {
+                        leaks.add(method + " " + route.path() + " answered " + status + " to " + chef.login());
+                    }
                 }
             }
+        } finally {
+            // One session per establishment (SH-10): a failure must not lock the next test out.
+            browser.submit(base + "/" + TARGET + "/", base + "/" + TARGET + "/quitter", Map.of());
         }
         System.out.println("Academy office routes as a chef d'établissement: " + String.join(", ", calls));
         assertThat(calls).as("office routes").anyMatch(c -> c.startsWith("GET /:tenant/administration/courriels "))
                 .anyMatch(c -> c.startsWith("POST /:tenant/administration/courriels/relance "));
         assertThat(leaks).isEmpty();
-        browser.submit(base + "/" + TARGET + "/", base + "/" + TARGET + "/quitter", Map.of());
     }
 
     /**
@@ -204,6 +210,14 @@ class AuthorisationMatrixTest {
         String uai = chef.uais().get(0);
         Browser browser = new Browser();
         assertThat(browser.login(base, TARGET, chef.login(), "imagin-demo").statusCode()).isEqualTo(302);
+        try {
+            walkEstablishmentScopedRoutes(browser, uai);
+        } finally {
+            browser.submit(base + "/" + TARGET + "/", base + "/" + TARGET + "/quitter", Map.of());
+        }
+    }
+
+    private static void walkEstablishmentScopedRoutes(Browser browser, String uai) throws SQLException {
         String[] foreignPerson = foreignPersonnel(uai);
         String[] foreignMission = foreignMission(uai);
 
@@ -223,6 +237,22 @@ class AuthorisationMatrixTest {
                 calls.add("GET " + concrete + " -> " + response.statusCode());
                 if ((response.statusCode() != 403 && response.statusCode() != 404) || response.body().contains(foreignMission[1])) {
                     problems.add("GET " + concrete + " answered " + response.statusCode() + " for a mission held outside " + uai);
+                }
+                continue;
+            }
+            // :mission is a mission held in another centre in "convocations", :affectation one of its convened ones
+            // (its own rules are walked by convocationRoutesReachOnlyTheCentresOwnOpenMissionsAndConvocations).
+            if (path.startsWith(CONVOCATIONS + ":mission")) {
+                String concrete = path.replace(":tenant", TARGET).replace(":mission", foreignMission[0])
+                        .replace(":affectation", foreignMission[2]);
+                boolean post = route.methods().equals(List.of("POST"));
+                HttpResponse<String> response = post ? browser.submit(base + "/" + TARGET + "/", base + concrete, Map.of(
+                        "personnel", foreignMission[2], "qualite", "Examinateur", "observation", "Matrice"))
+                        : browser.get(base + concrete);
+                calls.add((post ? "POST " : "GET ") + concrete + " -> " + response.statusCode());
+                if ((response.statusCode() != 403 && response.statusCode() != 404) || response.body().contains(foreignMission[1])) {
+                    problems.add((post ? "POST " : "GET ") + concrete + " answered " + response.statusCode()
+                            + " for a mission held outside " + uai);
                 }
                 continue;
             }
@@ -246,9 +276,243 @@ class AuthorisationMatrixTest {
             }
         }
         System.out.println("Establishment dimension: " + String.join(", ", calls));
-        assertThat(calls).as("routes naming a record").isNotEmpty();
+        assertThat(calls).as("routes naming a record").isNotEmpty()
+                .anyMatch(c -> c.startsWith("POST /" + TARGET + "/convocations/" + foreignMission[0] + "/nouvelle "));
         assertThat(problems).isEmpty();
-        browser.submit(base + "/" + TARGET + "/", base + "/" + TARGET + "/quitter", Map.of());
+    }
+
+    /**
+     * "Convocation par mission" as the Rennes exam centre itself: a mission is reachable only if it
+     * is held in the centre and open to its convocations, and an affectation only if the centre
+     * authored it on that mission. Every route naming a mission (read from the router, so a new one
+     * is walked too) is called, GET or POST with a valid CSRF token and a plausible form, for
+     * another centre's mission, a Toulouse mission's id, the centre's mission not open to it, and on
+     * the open mission for the office's convocation and another mission's: each answers 404 and
+     * nothing changes. A collège (no exam centre) is refused every route by the activity guard, and
+     * a POST without or with a forged CSRF token is refused before anything is read.
+     */
+    @Test
+    void convocationRoutesReachOnlyTheCentresOwnOpenMissionsAndConvocations() throws SQLException {
+        DemoAccount chef = platform.demoAccounts().stream()
+                .filter(a -> TARGET.equals(a.tenantCode()) && a.login().startsWith("ce.0")).findFirst().orElseThrow();
+        String uai = chef.uais().get(0);
+        ConvocationFixture f = convocationFixture(uai);
+        List<Platform.RouteEntry> routes = platform.routes().stream()
+                .filter(r -> r.path().startsWith(CONVOCATIONS) && !r.path().endsWith("/*")).toList();
+        assertThat(routes).as("convocation routes").anySatisfy(r -> assertThat(r.path()).contains(":affectation"));
+
+        List<String> calls = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        Browser centre = new Browser();
+        assertThat(centre.login(base, TARGET, chef.login(), "imagin-demo").statusCode()).isEqualTo(302);
+        try {
+            // The open mission and the centre's own convocation are reachable: the 404s below are not vacuous.
+            HttpResponse<String> detail = centre.get(base + "/" + TARGET + "/convocations/" + f.open());
+            assertThat(detail.statusCode()).isEqualTo(200);
+            assertThat(detail.body()).contains("ZZMAT-OUVERTE", "ZZMATRICE-CENTRE", "ZZMATRICE-BUREAU");
+            assertThat(centre.download(base + "/" + TARGET + "/convocations/" + f.open() + "/" + f.own() + "/convocation.pdf")
+                    .headers().firstValue("content-type")).hasValue("application/pdf");
+            assertThat(centre.get(base + "/" + TARGET + "/convocations/" + f.open() + "/" + f.own() + "/modifier").statusCode())
+                    .isEqualTo(200);
+
+            String before = convocationState();
+            List<String[]> cases = new ArrayList<>(List.of(
+                    new String[]{"another centre's mission", f.otherCentre(), f.otherCentreAffectation()},
+                    new String[]{"a mission of Toulouse", f.toulouse(), f.toulouseAffectation()},
+                    new String[]{"a mission not open to the centre's convocations", f.closed(), f.closedAffectation()}));
+            for (Platform.RouteEntry route : routes) {
+                if (!route.path().contains(":mission")) {
+                    continue;
+                }
+                List<String[]> routeCases = new ArrayList<>(cases);
+                if (route.path().contains(":affectation")) {
+                    routeCases.add(new String[]{"the office's convocation", f.open(), f.office()});
+                    routeCases.add(new String[]{"another mission's convocation", f.open(), f.closedAffectation()});
+                }
+                for (String method : route.methods().isEmpty() ? List.of("GET", "POST") : route.methods()) {
+                    for (String[] c : routeCases) {
+                        String concrete = route.path().replace(":tenant", TARGET).replace(":mission", c[1])
+                                .replace(":affectation", c[2]);
+                        HttpResponse<String> response = method.equals("GET")
+                                ? centre.get(base + concrete + (concrete.endsWith("/intervenants") ? "?nom=zzmatrice" : ""))
+                                : centre.submit(base + "/" + TARGET + "/", base + concrete, f.form(c[2]));
+                        calls.add(method + " " + concrete + " (" + c[0] + ") -> " + response.statusCode());
+                        if (response.statusCode() != 404 || response.body().contains("ZZMATRICE") || response.body().contains("ZZMAT-")) {
+                            problems.add(method + " " + route.path() + " for " + c[0] + " answered " + response.statusCode());
+                        }
+                    }
+                }
+            }
+            assertThat(convocationState()).as("nothing changed by the refused calls").isEqualTo(before);
+
+            // A forged POST: no CSRF token, or one of another session, is refused and changes nothing.
+            String supprimer = base + "/" + TARGET + "/convocations/" + f.open() + "/" + f.own() + "/supprimer";
+            String nouvelle = base + "/" + TARGET + "/convocations/" + f.open() + "/nouvelle";
+            String mel = base + "/" + TARGET + "/convocations/" + f.open() + "/mel";
+            for (String url : List.of(supprimer, nouvelle, mel)) {
+                for (Map<String, String> forged : List.of(f.form(f.own()), withToken(f.form(f.own()), TOKENS.get("gestionnaire d'une autre académie")))) {
+                    int status = centre.post(url, forged).statusCode();
+                    calls.add("POST " + url.substring(base.length()) + " forged -> " + status);
+                    if (status != 403) {
+                        problems.add("forged POST " + url.substring(base.length()) + " answered " + status);
+                    }
+                }
+            }
+            assertThat(convocationState()).as("nothing changed by the forged posts").isEqualTo(before);
+        } finally {
+            centre.submit(base + "/" + TARGET + "/", base + "/" + TARGET + "/quitter", Map.of());
+        }
+
+        // An establishment that is not an exam centre: the activity guard refuses every route.
+        Browser college = new Browser();
+        assertThat(college.login(base, TARGET, f.collegeLogin(), "imagin-demo").statusCode()).isEqualTo(302);
+        try {
+            for (Platform.RouteEntry route : routes) {
+                for (String method : route.methods().isEmpty() ? List.of("GET", "POST") : route.methods()) {
+                    String concrete = route.path().replace(":tenant", TARGET).replace(":mission", f.open())
+                            .replace(":affectation", f.own());
+                    HttpResponse<String> response = method.equals("GET") ? college.get(base + concrete)
+                            : college.submit(base + "/" + TARGET + "/", base + concrete, f.form(f.own()));
+                    calls.add(method + " " + concrete + " (collège) -> " + response.statusCode());
+                    if (response.statusCode() != 403 || !response.body().contains("réservée aux établissements centres d")) {
+                        problems.add(method + " " + route.path() + " as a collège answered " + response.statusCode());
+                    }
+                }
+            }
+        } finally {
+            college.submit(base + "/" + TARGET + "/", base + "/" + TARGET + "/quitter", Map.of());
+        }
+        System.out.println("Convocation par mission: " + calls.size() + " calls\n  " + String.join("\n  ", calls));
+        assertThat(problems).isEmpty();
+        assertThat(convocationState()).contains("CONVOQUEE_PAR_CENTRE");
+    }
+
+    private static Map<String, String> withToken(Map<String, String> form, String token) {
+        Map<String, String> all = new LinkedHashMap<>(form);
+        all.put("X-XSRF-TOKEN", token);
+        return all;
+    }
+
+    /**
+     * Missions of the Rennes centre {@code uai} and elsewhere, ids as path values: {@code open} is
+     * held there and targeted for its convocations, with the centre's convocation {@code own} and
+     * the office's {@code office}; {@code closed} is held there, not open, with a centre-authored
+     * one; {@code otherCentre} is open but held in another centre; {@code toulouse} is an open
+     * mission of Toulouse whose id no Rennes mission has. {@code day} is a day of every mission.
+     */
+    private record ConvocationFixture(String open, String own, String office, String closed, String closedAffectation,
+                                      String otherCentre, String otherCentreAffectation, String toulouse,
+                                      String toulouseAffectation, String person, String day, String collegeLogin) {
+        Map<String, String> form(String affectation) {
+            return Map.of("personnel", person, "qualite", "Examinateur", "jour", day, "debut-" + day, "08:00",
+                    "fin-" + day, "10:00", "observation", "Matrice", "surMission", "non", "confirmer", "1",
+                    "affectations", affectation);
+        }
+    }
+
+    private static ConvocationFixture convocationFixture(String uai) throws SQLException {
+        int year = java.time.LocalDate.now().getYear() + 1;
+        String day = year + "-06-21";
+        try (Connection conn = DriverManager.getConnection(jdbcUrl, "postgres", ""); java.sql.Statement st = conn.createStatement()) {
+            assertThat(single(st, "select count(*) from t_rennes.etablissement where centre_examen and uai = '" + uai + "'"))
+                    .as(uai + " is an exam centre").isEqualTo(1);
+            String other = text(st, "select uai from t_rennes.etablissement where uai <> '" + uai + "' order by uai limit 1");
+            st.execute("""
+                    insert into t_rennes.personnel (numen, civilite, nom, prenom, date_naissance, discipline_poste, mail_pro)
+                    values ('ZZMAT-1', 'Mme', 'ZZMATRICE-CENTRE', 'Inès', date '1970-01-01', 'LETTRES', 'ines@ac-rennes.fr'),
+                           ('ZZMAT-2', 'M.', 'ZZMATRICE-BUREAU', 'Paul', date '1970-01-01', 'LETTRES', 'paul@ac-rennes.fr'),
+                           ('ZZMAT-3', 'M.', 'ZZMATRICE-LIBRE', 'Yann', date '1970-01-01', 'LETTRES', 'yann@ac-rennes.fr')""");
+            st.execute("""
+                    insert into t_rennes.mission (numero, type_code, session_id, centre_uai, date_debut, date_fin, convocation_etablissement)
+                    select n, t, (select id from t_rennes.session_examen where annee = %d order by id limit 1), c, date '%s', date '%s', o
+                    from (values ('ZZMAT-OUVERTE', 'ORAL', '%s', true), ('ZZMAT-FERMEE', 'CORR', '%s', false),
+                                 ('ZZMAT-AUTRE', 'ORAL', '%s', true)) v(n, t, c, o)""".formatted(year, day, day, uai, uai, other));
+            long open = single(st, "select id from t_rennes.mission where numero = 'ZZMAT-OUVERTE'");
+            long closed = single(st, "select id from t_rennes.mission where numero = 'ZZMAT-FERMEE'");
+            long otherCentre = single(st, "select id from t_rennes.mission where numero = 'ZZMAT-AUTRE'");
+            long own = affectation(st, "t_rennes", open, "ZZMAT-1", "CONVOQUEE_PAR_CENTRE", "CENTRE", day);
+            long office = affectation(st, "t_rennes", open, "ZZMAT-2", "CONVOQUEE", "ACADEMIE", day);
+            long closedAffectation = affectation(st, "t_rennes", closed, "ZZMAT-1", "CONVOQUEE_PAR_CENTRE", "CENTRE", day);
+            long otherAffectation = affectation(st, "t_rennes", otherCentre, "ZZMAT-1", "CONVOQUEE_PAR_CENTRE", "CENTRE", day);
+            // Ids above every Rennes one: the id names nothing in Rennes.
+            long id = single(st, "select greatest((select max(id) from t_rennes.mission), (select max(id) from t_toulouse.mission),"
+                    + " (select max(id) from t_rennes.affectation), (select max(id) from t_toulouse.affectation)) + 1000");
+            st.execute("""
+                    insert into t_toulouse.personnel (numen, civilite, nom, prenom, date_naissance, discipline_poste, mail_pro)
+                    values ('ZZMAT-T', 'Mme', 'ZZMATRICE-TOULOUSE', 'Léa', date '1970-01-01', 'LETTRES', 'lea@ac-toulouse.fr')""");
+            st.execute("""
+                    insert into t_toulouse.mission (id, numero, type_code, session_id, centre_uai, date_debut, date_fin, convocation_etablissement)
+                    values (%d, 'ZZMAT-TOULOUSE', 'ORAL', (select id from t_toulouse.session_examen where annee = %d order by id limit 1),
+                            '0310038Y', date '%s', date '%s', true)""".formatted(id, year, day, day));
+            st.execute("""
+                    insert into t_toulouse.affectation (id, mission_id, personnel_id, qualite, statut, auteur, convoquee_le)
+                    select %d, %d, p.id, 'Examinateur', 'CONVOQUEE_PAR_CENTRE', 'CENTRE', now() from t_toulouse.personnel p
+                    where p.numen = 'ZZMAT-T'""".formatted(id + 1, id));
+            long person = single(st, "select id from t_rennes.personnel where numen = 'ZZMAT-3'");
+            String college = text(st, """
+                    select uai from t_rennes.etablissement where not centre_examen and uai in (%s) order by uai limit 1"""
+                    .formatted(platform.demoAccounts().stream().filter(a -> TARGET.equals(a.tenantCode()) && a.uais().size() == 1)
+                            .map(a -> "'" + a.uais().get(0) + "'").collect(java.util.stream.Collectors.joining(", "))));
+            String collegeLogin = platform.demoAccounts().stream()
+                    .filter(a -> TARGET.equals(a.tenantCode()) && a.uais().equals(List.of(college))).findFirst().orElseThrow().login();
+            return new ConvocationFixture(String.valueOf(open), String.valueOf(own), String.valueOf(office), String.valueOf(closed),
+                    String.valueOf(closedAffectation), String.valueOf(otherCentre), String.valueOf(otherAffectation),
+                    String.valueOf(id), String.valueOf(id + 1), String.valueOf(person), day, collegeLogin);
+        }
+    }
+
+    private static long affectation(java.sql.Statement st, String schema, long mission, String numen, String statut, String auteur,
+                                    String day) throws SQLException {
+        long id = single(st, """
+                insert into %1$s.affectation (mission_id, personnel_id, qualite, statut, auteur, convoquee_le)
+                select %2$d, id, 'Examinateur', '%3$s', '%4$s', now() from %1$s.personnel where numen = '%5$s' returning id"""
+                .formatted(schema, mission, statut, auteur, numen));
+        st.execute("insert into %s.affectation_creneau (affectation_id, jour, heure_debut, heure_fin) values (%d, date '%s', '09:00', '12:00')"
+                .formatted(schema, id, day));
+        return id;
+    }
+
+    /**
+     * What a convocation call could change, in both académies: the test missions' affectations and
+     * créneaux, the missions' kept dates and observation, the queued mails, the audit entries.
+     */
+    private static String convocationState() throws SQLException {
+        StringBuilder state = new StringBuilder();
+        try (Connection conn = DriverManager.getConnection(jdbcUrl, "postgres", ""); java.sql.Statement st = conn.createStatement()) {
+            for (String schema : List.of("t_rennes", "t_toulouse")) {
+                state.append(text(st, """
+                        select coalesce(string_agg(x, ' | ' order by x), '') from (
+                          select concat_ws(',', 'affectation', a.id, a.mission_id, a.personnel_id, a.statut, a.auteur, a.qualite,
+                                           a.observation, a.convoquee_le) as x
+                          from %1$s.affectation a join %1$s.mission m on m.id = a.mission_id where m.numero like 'ZZMAT-%%'
+                          union all
+                          select concat_ws(',', 'creneau', k.affectation_id, k.jour, k.heure_debut, k.heure_fin)
+                          from %1$s.affectation_creneau k join %1$s.affectation a on a.id = k.affectation_id
+                          join %1$s.mission m on m.id = a.mission_id where m.numero like 'ZZMAT-%%'
+                          union all
+                          select concat_ws(',', 'mission', m.id, m.observation_convocation,
+                                           (select count(*) from %1$s.mission_creneau_convocation c where c.mission_id = m.id))
+                          from %1$s.mission m where m.numero like 'ZZMAT-%%'
+                          union all select 'mails,' || count(*) from %1$s.mail_outbox
+                          union all select 'audit,' || count(*) from %1$s.audit) s""".formatted(schema))).append('\n');
+            }
+            state.append(text(st, "select 'platform audit,' || count(*) from platform.audit where action like 'CONVOCATION%'"));
+        }
+        return state.toString();
+    }
+
+    private static long single(java.sql.Statement st, String sql) throws SQLException {
+        try (ResultSet rows = st.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static String text(java.sql.Statement st, String sql) throws SQLException {
+        try (ResultSet rows = st.executeQuery(sql)) {
+            rows.next();
+            return rows.getString(1);
+        }
     }
 
     /**
