@@ -49,8 +49,7 @@ final class ConvocationsList {
                         })
                 .id("m.id")
                 .column(Column.text("numero", "N°", "m.numero"))
-                .column(Column.text("session", "Session examen",
-                        "s.examen_code || ', ' || x.sigle || ', ' || s.annee || ', ' || s.libelle"))
+                .column(Column.text("session", "Session examen", "s.libelle"))
                 .column(Column.text("specialite", "Spécialité", "coalesce(sp.code || ' - ' || sp.libelle, '')"))
                 .column(Column.text("epreuve", "Epreuve-option", "coalesce(eo.code || ', ' || eo.libelle"
                         + " || case when m.variante <> '' then ' (' || m.variante || ')' else '' end, '')"))

@@ -213,10 +213,9 @@ public final class MissionConvocationService {
                 d.enregistres(), m.getString("observation_convocation"), rules.type(tenant, typeCode));
     }
 
-    /** {@code 470, BCG, 2021, BGT 2021}: exam code, acronym, session, label (SPEC vocabulary). */
+    /** The session's label is the whole Cyclades label, {@code 470, BCG, 2021 ,BGT 2021} (SPEC vocabulary). */
     static String sessionLabel(Row m) {
-        return m.getString("examen_code") + ", " + m.getString("sigle") + ", " + m.getInteger("annee") + ", "
-                + m.getString("session_libelle");
+        return m.getString("session_libelle");
     }
 
     private static String specialite(Row m) {

@@ -22,7 +22,8 @@ import java.util.Optional;
 public final class MissionService {
 
     /** "470, BCG, 2021, BGT": exam code, acronym, session year and label (SPEC vocabulary). */
-    static final String SESSION = "x.code || ', ' || x.sigle || ', ' || s.annee || ', ' || s.libelle";
+    /** The session's label is the whole Cyclades label ("470, BCG, 2021 ,BGT 2021", SPEC vocabulary). */
+    static final String SESSION = "s.libelle";
     /** "30001 - GESTION - ADMINISTRATION"; null for a mission without épreuve. */
     static final String SPECIALITE = "sp.code || ' - ' || sp.libelle";
     /** "1-EC-DROIT, Economie - droit", with the variant telling apart missions of one épreuve (CONV-10). */

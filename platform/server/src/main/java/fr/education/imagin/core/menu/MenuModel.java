@@ -50,8 +50,9 @@ public final class MenuModel implements ShellPart {
             List<Map<String, Object>> items = new ArrayList<>();
             for (Activity activity : Activity.values()) {
                 if (activity.group() == group && work.offers(activity)) {
-                    String state = !built.contains(activity) ? "indisponible"
-                            : activity == current ? "courante" : work.isOpen(activity) ? "ouverte" : "fermee";
+                    // Closed by the office says so first; an open one without screens is unavailable, not a link.
+                    String state = activity == current ? "courante" : !work.isOpen(activity) ? "fermee"
+                            : !built.contains(activity) ? "indisponible" : "ouverte";
                     items.add(Map.of("code", activity.code(), "libelle", activity.libelle(),
                             "href", activity.path(tenant.code()), "etat", state));
                 }
