@@ -15,7 +15,7 @@ public record VisitingStaff(String home, String host) {
     record Person(String numen, String civilite, String nom, String prenom, String naissance, String discipline,
                   String corps, String adresse, String codePostal, String commune, String telPerso) {
 
-        /** {@code maelle.le-goff@ac-rennes.fr}: the professional address of the home académie. */
+        /** {@code maelle.le-bihan@ac-rennes.fr}: the professional address of the home académie. */
         String mailPro(String homeTenant) {
             return Names.fold(prenom) + "." + Names.fold(nom) + "@ac-" + homeTenant + ".fr";
         }
@@ -26,13 +26,13 @@ public record VisitingStaff(String home, String host) {
      * so these never meet one of them in a demo académie (the unique constraint would say so).
      */
     static final List<Person> PEOPLE = List.of(
-            new Person("35E0172604KBR", "Mme", "LE GOFF", "Maëlle", "1978-03-14", "MATHEMATIQUES", "CERTIFIE",
+            new Person("35E0172604KBR", "Mme", "Le Bihan", "Maëlle", "1978-03-14", "MATHEMATIQUES", "CERTIFIE",
                     "14 RUE DE SAINT-MALO", "35000", "RENNES", "06 12 48 90 35"),
-            new Person("35E0285117GLN", "M.", "KERMARREC", "Yann", "1983-09-02", "PHYSIQUE CHIMIE", "AGREGE",
+            new Person("35E0285117GLN", "M.", "Kermarrec", "Yann", "1983-09-02", "PHYSIQUE CHIMIE", "AGREGE",
                     "3 ALLEE DES GENETS", "35510", "CESSON-SEVIGNE", "07 61 22 35 08"),
-            new Person("35E0391358TRG", "Mme", "TANGUY", "Soizic", "1975-11-23", "HISTOIRE GEOGRAPHIE", "CERTIFIE",
+            new Person("35E0391358TRG", "Mme", "Quéré", "Soizic", "1975-11-23", "HISTOIRE GEOGRAPHIE", "CERTIFIE",
                     "27 BOULEVARD DE LA LIBERTE", "35000", "RENNES", "06 33 70 14 52"),
-            new Person("35E0447923QMP", "M.", "GUILLOU", "Erwan", "1969-05-30", "ANGLAIS", "AGREGE",
+            new Person("35E0447923QMP", "M.", "Guillou", "Erwan", "1969-05-30", "ANGLAIS", "AGREGE",
                     "8 RUE DU CHATEAU", "35300", "FOUGERES", ""));
 
     public VisitingStaff {
