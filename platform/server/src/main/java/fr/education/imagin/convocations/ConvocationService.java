@@ -60,7 +60,7 @@ public final class ConvocationService {
                        array_agg(k.heure_debut order by k.jour, k.heure_debut) as debuts,
                        array_agg(k.heure_fin order by k.jour, k.heure_debut) as fins
                 from affectation_creneau k where k.affectation_id = a.id) cr on true
-            where a.statut <> 'AFFECTEE' and """;
+            where a.statut <> 'AFFECTEE' and\s""";
 
     /** A convened affectation of person {@code $2}. */
     private static final String FIND = SELECT + "a.id = $1 and a.personnel_id = $2";
