@@ -33,8 +33,9 @@ final class AffectationGenerator {
         this.rng = context.random(RandomStream.AFFECTATIONS);
     }
 
-    void generate(Missions missions) throws SQLException {
-        int[] perMission = affectationsPerMission(missions);
+    /** About {@code target} affectations over the missions (fewer when the staff is too small). */
+    void generate(Missions missions, int target) throws SQLException {
+        int[] perMission = affectationsPerMission(missions, target);
         Creneaux creneaux = new Creneaux(Arrays.stream(perMission).sum());
         copyAffectations(missions, perMission, creneaux);
         copyCreneaux(missions, creneaux);
@@ -44,10 +45,10 @@ final class AffectationGenerator {
      * A count per mission drawn in its type's range, scaled so that they add up to the target
      * (rounding the running sum, so nothing is lost); never more than the staff.
      */
-    private int[] affectationsPerMission(Missions missions) {
+    private int[] affectationsPerMission(Missions missions, int affectations) {
         int m = missions.count();
         int nPers = personnels.count();
-        int target = nPers == 0 || m == 0 ? 0 : context.size().affectations();
+        int target = nPers == 0 || m == 0 ? 0 : Math.max(0, affectations);
         int[] perMission = new int[m];
         if (target > 0) {
             double[] raw = new double[m];

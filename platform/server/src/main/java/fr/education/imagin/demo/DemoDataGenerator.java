@@ -19,11 +19,13 @@ import java.util.Objects;
 /**
  * Deterministic generator of a realistic académie: establishments, staff and their workplaces and
  * teachings, unavailabilities, the exam reference data, missions with their commissions and jurys,
- * affectations with their time slots, compétences, signatures, activities and ICC rates.
+ * affectations with their time slots, compétences, signatures, activities and ICC rates; in the exam
+ * centres of the demo chefs, designed missions to try the centre's screens ({@link CentreScenario});
+ * and the teachers another académie shares with this one ({@link VisitingStaff}).
  *
  * <p>Everything is bulk-loaded with PostgreSQL {@code COPY} in a single transaction; ids of the
  * {@code bigserial} tables are assigned here and the sequences moved past them at the end. The same
- * seed, size, profile, shared centres and current date give the same rows.
+ * seed, size, profile, shared centres, visits and current date give the same rows.
  *
  * <p>This class runs the transaction; one generator per concern makes the rows, each with its own
  * random stream (see {@link GenerationContext.RandomStream}).
@@ -51,11 +53,22 @@ public final class DemoDataGenerator {
      */
     public LoadReport generate(Connection conn, String schema, AcademyProfile profile, DemoSize size,
                                List<SharedCentre> sharedCentres) throws SQLException {
+        return generate(conn, schema, profile, size, sharedCentres, List.of());
+    }
+
+    /**
+     * As {@link #generate(Connection, String, AcademyProfile, DemoSize, List)}, with the
+     * {@link VisitingStaff} of the visits where this académie is the home or the host (others are
+     * ignored): generate both académies with the same visits.
+     */
+    public LoadReport generate(Connection conn, String schema, AcademyProfile profile, DemoSize size,
+                               List<SharedCentre> sharedCentres, List<VisitingStaff> visits) throws SQLException {
         Objects.requireNonNull(conn, "conn");
         Objects.requireNonNull(schema, "schema");
         Objects.requireNonNull(profile, "profile");
         Objects.requireNonNull(size, "size");
         List<SharedCentre> shared = sharedCentres == null ? List.of() : List.copyOf(sharedCentres);
+        List<VisitingStaff> visiting = visits == null ? List.of() : List.copyOf(visits);
         long started = System.nanoTime();
         boolean autoCommit = conn.getAutoCommit();
         conn.setAutoCommit(false);
@@ -65,7 +78,7 @@ public final class DemoDataGenerator {
             OptionalMissionColumns missionColumns = OptionalMissionColumns.of(conn, schema);
             BulkLoader loader = new BulkLoader(conn.unwrap(PGConnection.class).getCopyAPI());
             GenerationContext context = new GenerationContext(seed, profile, size, new DemoCalendar(LocalDate.now()), loader);
-            load(context, shared, missionColumns);
+            load(context, shared, visiting, missionColumns);
             moveSequencesPastGeneratedIds(conn, loader);
             long analyzeMillis = analyze(conn, loader);
             conn.commit();
@@ -108,8 +121,8 @@ public final class DemoDataGenerator {
     }
 
     /** The generators in foreign-key order (each table after the tables it references). */
-    private static void load(GenerationContext context, List<SharedCentre> shared, OptionalMissionColumns missionColumns)
-            throws SQLException {
+    private static void load(GenerationContext context, List<SharedCentre> shared, List<VisitingStaff> visits,
+                             OptionalMissionColumns missionColumns) throws SQLException {
         Communes communes = Communes.generate(context.profile(), context.random(RandomStream.COMMUNES));
         Etablissements etablissements = new EtablissementGenerator(context, communes, shared).generate();
         ExamReference exams = new ReferenceDataGenerator(context).generate();
@@ -117,10 +130,17 @@ public final class DemoDataGenerator {
         new EnseignementGenerator(context, etablissements, personnels).generate();
         new IndisponibiliteGenerator(context, etablissements, personnels).generate();
         new CompetenceGenerator(context, etablissements, personnels, exams).generate();
-        Missions missions = new MissionPlanner(context, etablissements, exams, missionColumns).plan();
-        new MissionWriter(context, etablissements, exams, missionColumns).write(missions);
-        new AffectationGenerator(context, etablissements, personnels, exams).generate(missions);
+        // The demo centres' designed missions are part of the size asked for, written after the random ones.
+        CentreScenario scenario = new CentreScenario(context, etablissements, personnels, exams, missionColumns);
+        Missions missions = new MissionPlanner(context, etablissements, exams, missionColumns)
+                .plan(context.size().missions() - scenario.missionCount());
+        String[] scenarioNumbers = new MissionWriter(context, etablissements, exams, missionColumns)
+                .write(missions, scenario.missionCount());
+        new AffectationGenerator(context, etablissements, personnels, exams)
+                .generate(missions, context.size().affectations() - scenario.affectationCount());
         new SignatureGenerator(context).generate(etablissements);
+        scenario.write(scenarioNumbers);
+        new VisitingStaffWriter(context, etablissements, scenario.demoLycee()).write(visits);
     }
 
     /** COPY does not use the {@code bigserial} sequences: move them past the ids given here. */

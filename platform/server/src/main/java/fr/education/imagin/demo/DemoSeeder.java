@@ -34,6 +34,17 @@ public final class DemoSeeder {
             new SharedCentre("0310038Y", "LYCEE POLYVALENT PIERRE-PAUL RIQUET", "LPO", "TOULOUSE");
     private static final String SHARED_CENTRE_HOME = "toulouse";
     private static final String SHARED_CENTRE_GUEST = "siec";
+    /** Teachers of Rennes who are intervenants in Toulouse too: convened there, unavailable at home (INDISPO-4). */
+    static final VisitingStaff VISITS = new VisitingStaff("rennes", SHARED_CENTRE_HOME);
+
+    /**
+     * The académie's lycée chef account: its exam-centre lycée where the most people work (the demo
+     * missions of {@link CentreScenario} are there, see {@link CentreScenario#demoLycee}).
+     */
+    static final String DEMO_LYCEE = """
+            select e.uai from etablissement e left join lieu_exercice l on l.uai = e.uai
+            where e.centre_examen and e.categorie in ('LGT', 'LPO') group by e.uai
+            order by count(l.personnel_id) desc, e.uai limit 1""";
 
     private final DataSource dataSource;
     private final TenantProvisioning provisioning;
@@ -48,12 +59,14 @@ public final class DemoSeeder {
     public List<DemoAccount> seedDemo(List<TenantFile> demoTenants) {
         List<DemoAccount> created = new ArrayList<>();
         created.add(account("admin", "Administrateur national", Role.NATIONAL_ADMIN, null, List.of()));
+        List<String> codes = demoTenants.stream().map(TenantFile::code).toList();
+        List<VisitingStaff> visits = codes.contains(VISITS.home()) && codes.contains(VISITS.host()) ? List.of(VISITS) : List.of();
         for (TenantFile file : demoTenants) {
             Tenant tenant = file.toTenant();
             List<SharedCentre> shared = List.of(SHARED_CENTRE_HOME, SHARED_CENTRE_GUEST).contains(tenant.code())
                     ? List.of(SHARED_CENTRE) : List.of();
             AcademyProfile profile = new AcademyProfile(tenant.code(), file.departement(), file.communes(), tenant.contactMail());
-            generateIfEmpty(tenant, profile, DemoSize.demo(), shared);
+            generateIfEmpty(tenant, profile, DemoSize.demo(), shared, visits);
             created.addAll(tenantAccounts(tenant));
         }
         return created;
@@ -68,17 +81,18 @@ public final class DemoSeeder {
         AcademyProfile profile = new AcademyProfile(tenant.code(), "099",
                 List.of("VILLENEUVE", "SAINT-MARTIN", "BEAUMONT", "MONTFORT", "CHATEAUNEUF", "FONTAINE", "BELLEVUE"),
                 tenant.contactMail());
-        generateIfEmpty(tenant, profile, DemoSize.scaled(factor), List.of());
+        generateIfEmpty(tenant, profile, DemoSize.scaled(factor), List.of(), List.of());
         return tenantAccounts(tenant);
     }
 
-    private void generateIfEmpty(Tenant tenant, AcademyProfile profile, DemoSize size, List<SharedCentre> shared) {
+    private void generateIfEmpty(Tenant tenant, AcademyProfile profile, DemoSize size, List<SharedCentre> shared,
+                                 List<VisitingStaff> visits) {
         try (Connection conn = dataSource.getConnection()) {
             if (count(conn, tenant, "select count(*) from etablissement") > 0) {
                 return;
             }
             LoadReport report = new DemoDataGenerator(SEED + tenant.code().hashCode())
-                    .generate(conn, tenant.schemaName(), profile, size, shared);
+                    .generate(conn, tenant.schemaName(), profile, size, shared, visits);
             conn.setAutoCommit(true);
             LOG.atInfo().addKeyValue("tenant", tenant.code()).addKeyValue("rows", report.rows())
                     .addKeyValue("ms", report.elapsed().toMillis())
@@ -98,10 +112,7 @@ public final class DemoSeeder {
         created.add(account("gest." + tenant.code(), "Gestionnaire " + tenant.nom(), Role.GESTIONNAIRE, tenant.code(), List.of()));
         try (Connection conn = dataSource.getConnection()) {
             Optional<String> lycee = SHARED_CENTRE_HOME.equals(tenant.code()) ? Optional.of(SHARED_CENTRE.uai())
-                    : first(conn, tenant, """
-                    select e.uai from etablissement e left join lieu_exercice l on l.uai = e.uai
-                    where e.centre_examen and e.categorie in ('LGT', 'LPO') group by e.uai
-                    order by count(l.personnel_id) desc, e.uai limit 1""");
+                    : first(conn, tenant, DEMO_LYCEE);
             Optional<String> college = first(conn, tenant,
                     "select uai from etablissement where categorie = 'COLLEGE' order by uai limit 1");
             for (Optional<String> uai : List.of(lycee, college)) {

@@ -24,7 +24,8 @@ record GenerationContext(long seed, AcademyProfile profile, DemoSize size, DemoC
         MISSION_PLANS(6),
         MISSION_ROWS(7),
         AFFECTATIONS(8),
-        SIGNATURES(9);
+        SIGNATURES(9),
+        CENTRE_SCENARIO(10);
 
         private final int number;
 

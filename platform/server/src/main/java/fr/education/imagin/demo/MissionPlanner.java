@@ -40,8 +40,8 @@ final class MissionPlanner {
         this.anyCentres = centres.length > 0 ? centres : etablissements.indexesWhere(e -> e.uai != null);
     }
 
-    Missions plan() {
-        int m = context.size().missions();
+    /** Plans {@code m} missions. */
+    Missions plan(int m) {
         Missions missions = new Missions(m);
         double[] examCum = examCumulativeWeights();
         double[][] typeCumByExam = typeCumulativeWeights();

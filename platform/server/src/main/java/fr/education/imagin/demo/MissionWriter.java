@@ -5,6 +5,7 @@ import fr.education.imagin.demo.GenerationContext.RandomStream;
 
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.SplittableRandom;
 
@@ -34,12 +35,18 @@ final class MissionWriter {
         this.rng = context.random(RandomStream.MISSION_ROWS);
     }
 
-    void write(Missions missions) throws SQLException {
-        copyMissions(missions, numeros(missions.count()));
+    /**
+     * Writes the missions and returns {@code reserved} more numbers, drawn after theirs and distinct
+     * from them, for the missions written later ({@link CentreScenario}).
+     */
+    String[] write(Missions missions, int reserved) throws SQLException {
+        String[] numeros = numeros(missions.count() + reserved);
+        copyMissions(missions, numeros);
         copyMissionDays(missions);
         copyCommissions(missions);
         copyCommissionDays(missions);
         copyJuries(missions);
+        return Arrays.copyOfRange(numeros, missions.count(), numeros.length);
     }
 
     /** Distinct random six-digit numbers; sequential seven-digit ones beyond half the six-digit range. */

@@ -11,12 +11,14 @@ import java.sql.SQLException;
  *
  * @param variante           the HLP EC correction split into a letters and a philosophy mission (CONV-10)
  * @param cycladesAssignment whether Cyclades has finished assigning the candidates of a mission (CONV-9)
+ * @param observationConvocation the observation prefilled on the mission's convocations (CONV-7)
  */
-record OptionalMissionColumns(boolean variante, boolean cycladesAssignment) {
+record OptionalMissionColumns(boolean variante, boolean cycladesAssignment, boolean observationConvocation) {
 
     static OptionalMissionColumns of(Connection conn, String schema) throws SQLException {
         boolean variante = false;
         boolean cyclades = false;
+        boolean observation = false;
         try (PreparedStatement ps = conn.prepareStatement(
                 "select column_name from information_schema.columns where table_schema = ? and table_name = 'mission'")) {
             ps.setString(1, schema);
@@ -25,9 +27,10 @@ record OptionalMissionColumns(boolean variante, boolean cycladesAssignment) {
                     String column = rs.getString(1);
                     variante |= "variante".equals(column);
                     cyclades |= "affectation_cyclades_terminee".equals(column);
+                    observation |= "observation_convocation".equals(column);
                 }
             }
         }
-        return new OptionalMissionColumns(variante, cyclades);
+        return new OptionalMissionColumns(variante, cyclades, observation);
     }
 }

@@ -13,6 +13,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -121,7 +122,7 @@ class DemoDataGeneratorTest {
                      + (select count(*) from commission_jour) + (select count(*) from jury)
                      + (select count(*) from affectation) + (select count(*) from affectation_creneau)
                      + (select count(*) from signature) + (select count(*) from activite)
-                     + (select count(*) from icc_taux)"""));
+                     + (select count(*) from icc_taux) + (select count(*) from service_fait)"""));
         assertThat(demoReport.rowsPerSecond()).isPositive();
     }
 
@@ -163,10 +164,16 @@ class DemoDataGeneratorTest {
 
     @Test
     void missionsAreConsistent() throws SQLException {
-        // one mission_jour per day of the mission
+        // one mission_jour per day of the mission, but for the office days of a COEC (a part of its period)
         assertThat(count("t_test", """
                 select count(*) from mission m
-                where (select count(*) from mission_jour j where j.mission_id = m.id) <> m.date_fin - m.date_debut + 1""")).isZero();
+                where (select count(*) from mission_jour j where j.mission_id = m.id) <> m.date_fin - m.date_debut + 1
+                  and m.type_code <> 'COEC'""")).isZero();
+        assertThat(count("t_test", """
+                select count(*) from mission m
+                where not exists (select 1 from mission_jour j where j.mission_id = m.id)
+                   or exists (select 1 from mission_jour j where j.mission_id = m.id and j.jour not between m.date_debut and m.date_fin)"""))
+                .isZero();
         // épreuve of the session's exam
         assertThat(count("t_test", """
                 select count(*) from mission m join session_examen s on s.id = m.session_id
@@ -236,6 +243,84 @@ class DemoDataGeneratorTest {
                 select count(*) from jury j join mission m on m.id = j.mission_id
                 where m.type_code = 'JURY' and exists (select 1 from affectation a where a.jury_id = j.id)
                 and (select count(*) from affectation a where a.jury_id = j.id and a.qualite = 'Président de jury') <> 1""")).isZero();
+    }
+
+    @Test
+    void demoCentresHaveWhatTheirConvocationScreensNeed() throws SQLException {
+        String lycee = string("t_test", DemoSeeder.DEMO_LYCEE);
+        int year = LocalDate.now().getYear();
+        for (String uai : List.of("0820021C", lycee)) {
+            String missions = """
+                    mission m join session_examen s on s.id = m.session_id
+                    where m.centre_uai = '%s' and s.annee = %d and %s""";
+            String next = missions.formatted(uai, year + 1, "%s");
+            String current = missions.formatted(uai, year, "%s");
+            // N+1, open to the centre's convocations (CONV-1): each kind of the guide
+            assertThat(strings("t_test", "select distinct m.type_code from " + next.formatted("m.convocation_etablissement")))
+                    .as(uai).contains("CORR", "ORAL", "COEC", "INEC", "SSCAN", "PRECE");
+            // an ordinary one targeted by the office, with commissions on some of its days and juries
+            assertThat(count("t_test", "select count(*) from " + next.formatted("""
+                    m.type_code = 'CORR' and m.convocation_etablissement and m.signature = 'CENTRE'
+                    and (select count(*) from commission c where c.mission_id = m.id) >= 2
+                    and exists (select 1 from commission c join commission_jour cj on cj.commission_id = c.id where c.mission_id = m.id)
+                    and exists (select 1 from jury j where j.mission_id = m.id)
+                    and exists (select 1 from affectation a where a.mission_id = m.id and a.statut = 'AFFECTEE')"""))).isPositive();
+            // a COEC whose office days are a part of its period
+            assertThat(count("t_test", "select count(*) from " + next.formatted("""
+                    m.type_code = 'COEC'
+                    and (select count(*) from mission_jour j where j.mission_id = m.id) < m.date_fin - m.date_debut + 1"""))).isPositive();
+            // an INEC Cyclades has not released, nobody convened (CONV-9)
+            assertThat(count("t_test", "select count(*) from " + next.formatted("""
+                    m.type_code = 'INEC' and not m.affectation_cyclades_terminee
+                    and not exists (select 1 from affectation a where a.mission_id = m.id)"""))).isPositive();
+            // convocations of both authors in N+1 and in N, on missions the centre may convene to
+            for (String missionsOfYear : List.of(next, current)) {
+                assertThat(strings("t_test", "select distinct a.statut || ' ' || a.auteur from affectation a, "
+                        + missionsOfYear.formatted("m.convocation_etablissement and a.mission_id = m.id") + " order by 1"))
+                        .as(uai).contains("CONVOQUEE ACADEMIE", "CONVOQUEE_PAR_CENTRE CENTRE");
+            }
+            // N: convened missions for "Consultation des missions", one centre convocation whose expense is processed
+            assertThat(count("t_test", "select count(*) from " + current.formatted(
+                    "exists (select 1 from affectation a where a.mission_id = m.id and a.statut <> 'AFFECTEE')"))).isGreaterThanOrEqualTo(3);
+            assertThat(count("t_test", "select count(*) from service_fait sf join affectation a on a.id = sf.affectation_id, "
+                    + current.formatted("a.mission_id = m.id and a.auteur = 'CENTRE' and sf.traite_gestionnaire"))).isEqualTo(1);
+            // the centre convenes its own teachers
+            assertThat(count("t_test", "select count(*) from affectation a, " + next.formatted("""
+                    a.mission_id = m.id and a.auteur = 'CENTRE'
+                    and not exists (select 1 from lieu_exercice l where l.personnel_id = a.personnel_id and l.uai = m.centre_uai)""")))
+                    .isZero();
+        }
+    }
+
+    @Test
+    void visitingStaffAreTheSamePersonsInBothAcademies() throws SQLException {
+        migrate("t_home");
+        migrate("t_host");
+        List<VisitingStaff> visits = List.of(new VisitingStaff("rennes", "toulouse"));
+        AcademyProfile rennes = new AcademyProfile("rennes", "035", List.of("Rennes", "Saint-Malo", "Fougères", "Vitré"));
+        try (Connection c = ds.getConnection()) {
+            new DemoDataGenerator(SEED).generate(c, "t_home", rennes, DemoSize.demo(), List.of(), visits);
+            new DemoDataGenerator(SEED).generate(c, "t_host", TOULOUSE, DemoSize.demo(), List.of(SHARED), visits);
+        }
+        String numens = "'" + String.join("', '", VisitingStaff.PEOPLE.stream().map(VisitingStaff.Person::numen).toList()) + "'";
+        int visitors = VisitingStaff.PEOPLE.size();
+        // INDISPO-4 matching: from Rennes in Toulouse, the same NUMEN (and person) at home
+        assertThat(count("t_host", """
+                select count(*) from t_host.personnel h join t_home.personnel r using (numen)
+                where h.academie_origine = 'rennes' and r.academie_origine is null and h.nom = r.nom and h.prenom = r.prenom
+                  and h.date_naissance = r.date_naissance and h.mail_pro = r.mail_pro and r.mail_pro like '%@ac-rennes.fr'"""))
+                .isEqualTo(visitors);
+        assertThat(count("t_host", "select count(*) from personnel where academie_origine is not null")).isEqualTo(visitors);
+        // at home they work in the demo lycée; in Toulouse nowhere, and nobody convened them yet
+        String lycee = string("t_home", DemoSeeder.DEMO_LYCEE);
+        assertThat(count("t_home", "select count(*) from lieu_exercice l join personnel p on p.id = l.personnel_id "
+                + "where l.principal and l.uai = '" + lycee + "' and p.numen in (" + numens + ")")).isEqualTo(visitors);
+        assertThat(count("t_host", "select count(*) from lieu_exercice l join personnel p on p.id = l.personnel_id "
+                + "where p.numen in (" + numens + ")")).isZero();
+        assertThat(count("t_host", "select count(*) from affectation a join personnel p on p.id = a.personnel_id "
+                + "where p.numen in (" + numens + ")")).isZero();
+        assertThat(count("t_home", "select count(*) from personnel")).isEqualTo(600 + visitors);
+        assertThat(count("t_host", "select last_value from personnel_id_seq")).isEqualTo(600 + visitors);
     }
 
     @Test
