@@ -96,7 +96,7 @@ public final class MissionConvocationService {
             order by p.nom collate "fr-FR-x-icu", p.prenom collate "fr-FR-x-icu", a.id""";
 
     private static final String INTERVENANT = """
-            select p.id, p.nom, p.prenom, p.discipline_poste, origine.nom as etablissement, origine.uai
+            select p.id, p.nom, p.prenom, p.discipline_poste, origine.nom as etablissement, origine.uai, p.academie_origine
             from personnel p
             left join lateral (
                 select e.nom, e.uai from lieu_exercice le join etablissement e on e.uai = le.uai
@@ -315,9 +315,10 @@ public final class MissionConvocationService {
     private static List<Intervenant> intervenants(Iterable<Row> rows) {
         List<Intervenant> list = new ArrayList<>();
         for (Row r : rows) {
-            list.add(new Intervenant(r.getLong("id"), r.getString("nom"), r.getString("prenom"),
-                    r.getString("etablissement") == null ? "" : r.getString("etablissement") + " (" + r.getString("uai") + ")",
-                    r.getString("discipline_poste")));
+            // A person of another académie has no workplace here: the search says where they come from.
+            String lieu = r.getString("etablissement") != null ? r.getString("etablissement") + " (" + r.getString("uai") + ")"
+                    : r.getString("academie_origine") != null ? "Académie d'origine : " + r.getString("academie_origine") : "";
+            list.add(new Intervenant(r.getLong("id"), r.getString("nom"), r.getString("prenom"), lieu, r.getString("discipline_poste")));
         }
         return list;
     }
