@@ -154,7 +154,6 @@ public final class ConvocationsActivity implements ActivityModule {
                             "nouvelle", base + "/nouvelle",
                             "zip", base + "/convocations.zip",
                             "envoyerTout", base + "/mel",
-                            "mailAction", dispatch.sendsMail() ? "envoyer" : "mettre en file",
                             "retour", Lists.backToList(ctx, Activity.CONVOCATIONS.path(tenant.code()))));
                 }))).onFailure(ctx::fail);
     }
