@@ -25,6 +25,8 @@ public final class ConvocationService {
     /**
      * Convened affectations with what their documents print, and both signature blocks of the
      * centre: which one signs is the mission type's rule, read when the document is made (CONV-14).
+     * It ends with {@code and\s}: a text block strips trailing spaces, and the conditions appended
+     * after it would be glued to the {@code and}.
      */
     private static final String SELECT = """
             select a.id as affectation_id, a.qualite, a.salle, a.observation, a.auteur, a.convoquee_le,
@@ -60,7 +62,7 @@ public final class ConvocationService {
                        array_agg(k.heure_debut order by k.jour, k.heure_debut) as debuts,
                        array_agg(k.heure_fin order by k.jour, k.heure_debut) as fins
                 from affectation_creneau k where k.affectation_id = a.id) cr on true
-            where a.statut <> 'AFFECTEE' and """;
+            where a.statut <> 'AFFECTEE' and\s""";
 
     /** A convened affectation of person {@code $2}. */
     private static final String FIND = SELECT + "a.id = $1 and a.personnel_id = $2";
