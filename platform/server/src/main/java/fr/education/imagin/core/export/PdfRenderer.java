@@ -1,6 +1,8 @@
 package fr.education.imagin.core.export;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.util.XRLog;
+import java.util.logging.Level;
 import fr.education.imagin.core.web.PageRenderer;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
@@ -28,6 +30,13 @@ public final class PdfRenderer {
     private final PageRenderer templates;
     private final WorkerExecutor workers;
     private final PdfFonts fonts = new PdfFonts();
+
+    static {
+        // OpenHTMLtoPDF logs five INFO lines per document on its own console handler: keep its warnings only.
+        for (String category : XRLog.listRegisteredLoggers()) {
+            XRLog.setLevel(category, Level.WARNING);
+        }
+    }
 
     /** {@code workers}: a dedicated pool, its size the number of PDFs laid out at once. */
     public PdfRenderer(PageRenderer templates, WorkerExecutor workers) {
