@@ -15,11 +15,15 @@
     };
   }
 
+  var latest = {};
+  /** Only the answer to the latest request of a search counts: a slower earlier one is dropped. */
   function fetchPersons(url, param, value, done) {
+    var ticket = (latest[param] || 0) + 1;
+    latest[param] = ticket;
     fetch(url + '?' + param + '=' + encodeURIComponent(value), { credentials: 'same-origin', headers: { Accept: 'application/json' } })
       .then(function (r) { return r.ok ? r.json() : []; })
-      .then(done)
-      .catch(function () { done([]); });
+      .catch(function () { return []; })
+      .then(function (persons) { if (latest[param] === ticket) { done(persons); } });
   }
 
   // ---- The form ----
@@ -27,10 +31,11 @@
   var noneIdentified = document.getElementById('identifies-aucun');
   var notFound = document.getElementById('recherche-aucun');
 
-  function addPerson(person, checked) {
+  function addPerson(person, checked, byDiscipline) {
     var existing = document.getElementById('personnel-' + person.id);
     if (existing) {
       if (checked) { existing.checked = true; }
+      if (!byDiscipline) { existing.removeAttribute('data-discipline'); }
       return;
     }
     var group = document.createElement('div');
@@ -49,6 +54,7 @@
     hint.className = 'fr-hint-text';
     hint.textContent = person.etablissement + ' — ' + person.discipline;
     label.appendChild(hint);
+    if (byDiscipline) { input.setAttribute('data-discipline', ''); }
     group.appendChild(input);
     group.appendChild(label);
     identified.appendChild(group);
@@ -92,8 +98,14 @@
       if (value.length < 2) { notFound.hidden = true; return; }
       fetchPersons(url, 'discipline', value, function (persons) {
         notFound.hidden = persons.length > 0;
+        // The teachers of an earlier, wider discipline typed ("MA" before "MAT") leave the list.
+        var kept = {};
+        persons.forEach(function (person) { kept[person.id] = true; });
+        identified.querySelectorAll('input[data-discipline]').forEach(function (box) {
+          if (!kept[box.value]) { box.parentNode.remove(); }
+        });
         // Guide §4.2.3: every teacher identified for the discipline is checked.
-        persons.forEach(function (person) { addPerson(person, true); });
+        persons.forEach(function (person) { addPerson(person, true, true); });
       });
     }));
 
@@ -156,10 +168,13 @@
     });
     return ids;
   }
+  var nothingShown = document.getElementById('convocations-zip-vide');
   var zip = document.getElementById('convocations-zip');
   if (zip) {
-    zip.addEventListener('click', function () {
+    zip.addEventListener('click', function (event) {
       var ids = shownCentreRows();
+      nothingShown.hidden = ids.length > 0;
+      if (!ids.length) { event.preventDefault(); return; }
       var base = zip.getAttribute('data-base');
       zip.href = ids.length === document.querySelectorAll('tr[data-convocation-centre]').length
         ? base : base + '?affectations=' + (ids.length ? ids.join(',') : '0');
@@ -167,8 +182,10 @@
   }
   var mails = document.getElementById('convocations-mel');
   if (mails) {
-    mails.addEventListener('submit', function () {
+    mails.addEventListener('submit', function (event) {
       var ids = shownCentreRows();
+      nothingShown.hidden = ids.length > 0;
+      if (!ids.length) { event.preventDefault(); return; }
       var all = document.querySelectorAll('tr[data-convocation-centre]').length;
       mails.querySelector('[data-selection]').value = ids.length === all ? '' : (ids.length ? ids.join(',') : '0');
     });

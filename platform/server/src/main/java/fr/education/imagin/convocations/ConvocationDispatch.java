@@ -105,8 +105,14 @@ public final class ConvocationDispatch {
                 }
                 return response.end(pending.take());
             }).recover(failure -> {
-                // Headers are gone: the only honest end is a broken download, not a truncated zip.
                 LOG.atWarn().addKeyValue("mission", mission.numero()).setCause(failure).log("convocation zip aborted");
+                if (!response.headWritten()) {
+                    // Nothing sent yet: an error page rather than a "zip" the browser would save.
+                    response.headers().remove("Content-Disposition").remove("Content-Type");
+                    response.setChunked(false);
+                    return Future.failedFuture(failure);
+                }
+                // Bytes are gone: the only honest end is a broken download, not a truncated zip.
                 response.reset();
                 return Future.succeededFuture();
             });
@@ -174,15 +180,21 @@ public final class ConvocationDispatch {
             List<String> avertissements = new ArrayList<>();
             List<Convocation> avecAdresse = new ArrayList<>();
             for (Convocation c : convocations) {
-                if (c.destinataire().mail().isBlank()) {
+                if (!OutgoingMail.isAddress(c.destinataire().mail())) {
                     avertissements.add(c.destinataire().nom() + " " + c.destinataire().prenom()
-                            + " n'a pas d'adresse mél connue : sa convocation n'a pas été envoyée (téléchargez-la pour la lui remettre).");
+                            + (c.destinataire().mail().isBlank() ? " n'a pas d'adresse mél connue"
+                            : " a une adresse mél invalide (« " + c.destinataire().mail() + " »)")
+                            + " : sa convocation n'a pas été envoyée (téléchargez-la pour la lui remettre).");
                 } else {
                     avecAdresse.add(c);
                 }
             }
             if (avecAdresse.isEmpty()) {
                 return Future.succeededFuture(new MailReport(0, "", avertissements, List.of()));
+            }
+            String copie = avecAdresse.get(0).centre().mail();
+            if (!copie.isBlank() && !OutgoingMail.isAddress(copie)) {
+                avertissements.add("L'adresse mél du centre (« " + copie + " ») est invalide : les méls partent sans copie au centre.");
             }
             List<OutgoingMail> mails = new ArrayList<>();
             Future<Void> chain = Future.succeededFuture();

@@ -13,7 +13,7 @@ final class ConvocationMails {
     }
 
     static OutgoingMail mail(Tenant tenant, Convocation c, ConvocationDocuments.Document document) {
-        String cc = c.centre().mail().isBlank() ? null : c.centre().mail();
+        String cc = OutgoingMail.isAddress(c.centre().mail()) ? c.centre().mail() : null;
         return new OutgoingMail(c.destinataire().mail(), cc, sujet(c), corps(tenant, c),
                 List.of(new Attachment(document.fileName(), "application/pdf", document.pdf().getBytes())));
     }

@@ -323,7 +323,7 @@ public final class ConvocationsActivity implements ActivityModule {
 
     private static Map<String, Object> saisieModel(SaisieConvocation s) {
         return Map.of("qualite", s.qualite(), "commission", s.commission(), "jury", s.jury(), "salle", s.salle(),
-                "observation", s.observation(), "surMission", s.surMission());
+                "observation", s.observation(), "surMission", s.surMission(), "confirmee", s.confirmee());
     }
 
     private static SaisieConvocation lireFormulaire(RoutingContext ctx) {

@@ -81,9 +81,13 @@ public final class MissionConvocationService {
             select a.id, a.personnel_id, p.nom, p.prenom, p.discipline_poste, a.statut, a.auteur, a.qualite, a.salle,
                    a.observation, c.code as commission, j.code as jury, coalesce(sf.traite_gestionnaire, false) as traite,
                    coalesce(nullif(p.mail_pro, ''), p.mail_perso) as mail, origine.nom as etablissement, origine.uai,
-                   (select count(*) from affectation_creneau k where k.affectation_id = a.id) as nb_creneaux,
-                   (select count(*) from affectation_creneau k where k.affectation_id = a.id
-                     and k.jour not in (select jour from mission_jour mj where mj.mission_id = a.mission_id)) as hors_mission
+                   array(select k.jour from affectation_creneau k where k.affectation_id = a.id order by k.jour) as jours,
+                   case when exists (select 1 from commission_jour cj where cj.commission_id = a.commission_id)
+                        then array(select cj.jour from commission_jour cj where cj.commission_id = a.commission_id order by cj.jour)
+                        when exists (select 1 from mission_jour mj where mj.mission_id = a.mission_id)
+                        then array(select mj.jour from mission_jour mj where mj.mission_id = a.mission_id order by mj.jour)
+                        else array(select d::date from mission m, generate_series(m.date_debut, m.date_fin, interval '1 day') d
+                                   where m.id = a.mission_id order by 1) end as jours_prevus
             from affectation a
             join personnel p on p.id = a.personnel_id
             left join commission c on c.id = a.commission_id
@@ -254,7 +258,9 @@ public final class MissionConvocationService {
         Optional.ofNullable(r.getString("salle")).filter(s -> !s.isBlank()).ifPresent(s -> parts.add("salle " + s));
         Optional.ofNullable(r.getString("commission")).ifPresent(c -> parts.add("Com. " + c));
         Optional.ofNullable(r.getString("jury")).ifPresent(j -> parts.add("Jury " + j));
-        if (r.getLong("hors_mission") > 0) {
+        // Specific dates: convened on days other than all those of the mission (or of its commission).
+        LocalDate[] jours = r.getArrayOfLocalDates("jours");
+        if (jours.length > 0 && !java.util.Arrays.equals(jours, r.getArrayOfLocalDates("jours_prevus"))) {
             parts.add("Dates spéc");
         }
         if (!r.getString("observation").isBlank()) {
@@ -395,13 +401,32 @@ public final class MissionConvocationService {
                     return avantEnregistrer(conn, mission, demande, NO_AFFECTATION, confirmee, surMission,
                             () -> inserer(conn, tenant, uai, actor, mission, demande, surMission.orElse(false)));
                 });
-            })).onSuccess(this::committed);
+            })).recover(MissionConvocationService::convenedMeanwhile).onSuccess(this::committed);
         });
+    }
+
+    /**
+     * Two tabs or a double click can both pass the "already convened" check: the unique key of
+     * (mission, person) refuses the second, whose transaction is rolled back, and it says so.
+     */
+    private static Future<Resultat> convenedMeanwhile(Throwable failure) {
+        if (failure instanceof io.vertx.pgclient.PgException pg && "23505".equals(pg.getSqlState())) {
+            return Future.succeededFuture(new Resultat.Refusee(List.of(
+                    "Cette personne vient d'être convoquée sur cette mission (autre onglet ou double clic) : rien n'a été enregistré.")));
+        }
+        return Future.failedFuture(failure);
     }
 
     /** Modifies a centre-authored convocation (CONV-2), with the same rules as its creation. */
     public Future<Resultat> modifier(Tenant tenant, String uai, String actor, MissionConvocation mission, long affectationId,
                                      SaisieConvocation.Demande demande, boolean confirmee, Optional<Boolean> surMission) {
+        return rules.convocationRefusal(tenant, mission.id()).compose(refusal -> refusal.isPresent()
+                ? Future.succeededFuture(new Resultat.Refusee(List.of(refusal.get())))
+                : modifierAutorise(tenant, uai, actor, mission, affectationId, demande, confirmee, surMission));
+    }
+
+    private Future<Resultat> modifierAutorise(Tenant tenant, String uai, String actor, MissionConvocation mission, long affectationId,
+                                              SaisieConvocation.Demande demande, boolean confirmee, Optional<Boolean> surMission) {
         return sql.inTenant(tenant, conn -> centreAffectation(conn, mission.id(), affectationId).compose(state -> {
             Optional<Resultat> refus = nonModifiable(state);
             if (refus.isPresent()) {
@@ -490,7 +515,7 @@ public final class MissionConvocationService {
     /** A person has one affectation per mission: convening them again is a modification. */
     private static Future<List<String>> deja(SqlConnection conn, long missionId, List<Long> personnels) {
         return conn.preparedQuery("""
-                        select p.nom, p.prenom, a.statut from affectation a join personnel p on p.id = a.personnel_id
+                        select p.nom, p.prenom, a.statut, a.auteur from affectation a join personnel p on p.id = a.personnel_id
                         where a.mission_id = $1 and a.personnel_id = any($2) order by p.nom, p.prenom""")
                 .execute(Tuple.tuple().addLong(missionId).addArrayOfLong(personnels.toArray(Long[]::new))).map(rows -> {
                     List<String> erreurs = new ArrayList<>();
@@ -498,6 +523,8 @@ public final class MissionConvocationService {
                         String who = r.getString("nom") + " " + r.getString("prenom");
                         erreurs.add("AFFECTEE".equals(r.getString("statut"))
                                 ? who + " est déjà affecté(e) à cette mission par le service gestionnaire : contactez-le."
+                                : "ACADEMIE".equals(r.getString("auteur"))
+                                ? who + " est déjà convoqué(e) sur cette mission par le service gestionnaire : contactez-le pour toute modification."
                                 : who + " est déjà convoqué(e) sur cette mission : modifiez sa convocation.");
                     }
                     return erreurs;

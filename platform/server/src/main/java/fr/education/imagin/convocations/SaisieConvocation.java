@@ -35,6 +35,7 @@ public record SaisieConvocation(List<String> personnels, String qualite, String 
                                 boolean confirmee) {
 
     public static final int SALLE_MAX = 30;
+    public static final int QUALITE_MAX = 60;
     public static final int OBSERVATION_MAX = 2000;
     public static final String AUCUNE_DATE = "Sélectionnez au moins une date d'affectation.";
     public static final String AUCUN_INTERVENANT = "Sélectionnez au moins un intervenant à convoquer.";
@@ -60,7 +61,8 @@ public record SaisieConvocation(List<String> personnels, String qualite, String 
             jours.add(c.jour().toString());
         }
         boolean unique = mission.commissions().size() == 1;
-        if (jours.isEmpty() && mission.commissions().isEmpty()) {
+        // A type that asks "Saisie sur la mission" has nothing ticked until dates are kept on it (CONV-8).
+        if (jours.isEmpty() && mission.commissions().isEmpty() && !mission.offersToSaveDatesOnMission()) {
             switch (mission.dateRule()) {
                 // The rule pre-selects the mission's days (the office's, for OFFICE_DATES_ONLY);
                 // "Numérisation des copies" has them entered again (CONV-6).
@@ -121,7 +123,7 @@ public record SaisieConvocation(List<String> personnels, String qualite, String 
     }
 
     private String qualite(Qualites rule, List<String> erreurs) {
-        String typed = qualite == null ? "" : qualite.strip();
+        String typed = texte(qualite, "Qualité", QUALITE_MAX, erreurs);
         return switch (rule.source()) {
             case NONE -> "";
             case FIXED_LIST -> {
@@ -135,13 +137,9 @@ public record SaisieConvocation(List<String> personnels, String qualite, String 
                 }
                 yield typed;
             }
-            // The office's list is checked against the table by the service, which knows it.
-            case OFFICE_LIST -> {
-                if (typed.isEmpty()) {
-                    erreurs.add("Choisissez la qualité de l'intervenant.");
-                }
-                yield typed;
-            }
+            // Optional ("Vous pouvez préciser la qualité", guide §4.2.3); the service checks a chosen one
+            // against the office's table, which it knows.
+            case OFFICE_LIST -> typed;
         };
     }
 
@@ -199,7 +197,7 @@ public record SaisieConvocation(List<String> personnels, String qualite, String 
 
     private static String texte(String value, String champ, int max, List<String> erreurs) {
         String typed = value == null ? "" : value.strip();
-        if (typed.indexOf('\0') >= 0) {
+        if (typed.codePoints().anyMatch(SaisieConvocation::interdit)) {
             erreurs.add("Le champ « " + champ + " » contient un caractère non autorisé.");
             return "";
         }
@@ -207,6 +205,15 @@ public record SaisieConvocation(List<String> personnels, String qualite, String 
             erreurs.add("Le champ « " + champ + " » dépasse " + max + " caractères.");
         }
         return typed;
+    }
+
+    /**
+     * Characters no document can carry (control characters but tab and line breaks, non-characters,
+     * lone surrogates): the PDF's XHTML would not parse, and every later PDF of the mission with it.
+     */
+    private static boolean interdit(int c) {
+        return c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7F || c == 0xFFFE || c == 0xFFFF
+                || Character.isSurrogate((char) c) && c <= 0xFFFF;
     }
 
     /**

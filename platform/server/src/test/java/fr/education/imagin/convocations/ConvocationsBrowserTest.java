@@ -87,7 +87,10 @@ class ConvocationsBrowserTest {
         page.locator("#convoquer").click();
         page.waitForLoadState();
         assertThat(page.locator("#saisie-erreurs")).containsText(SaisieConvocation.AUCUN_INTERVENANT);
-        assertThat(page.locator("#saisie-erreurs")).containsText("Choisissez la qualité de l'intervenant.");
+        // The office's qualités are optional ("Vous pouvez préciser", guide §4.2.3).
+        assertThat(page.locator("#saisie-erreurs")).not().containsText("qualité");
+        // No search made: the "nobody found" advice stays hidden.
+        assertThat(page.locator("#recherche-aucun")).isHidden();
         assertThat(page.locator("#console-messages")).containsText("La convocation n'a pas été enregistrée.");
         Axe.assertNoViolations(page);
         browser.screenshot("53-convocations-formulaire-erreurs");
@@ -124,7 +127,7 @@ class ConvocationsBrowserTest {
         assertThat(page.locator("#table-convoques-titre")).hasText("Liste des intervenants convoqués (1 ligne)");
         Locator row = page.locator("#table-convoques tbody tr").first();
         assertThat(row).containsText(MissionOpenToCentre.NOM);
-        assertThat(row).containsText("Convoquée par centre, Examinateur, Obs. spéc");
+        assertThat(row).containsText("Convoquée par centre, Examinateur, Dates spéc, Obs. spéc");
         Axe.assertNoViolations(page);
         browser.screenshot("54-convocations-detail-convoque");
         assertThat(creneaux()).containsExactly(Map.entry(first, "08:30-12:00"), Map.entry(second, "13:30-17:15"));

@@ -127,7 +127,12 @@ class ConvocationsRoutesTest {
                 "qualite", "Correcteur", "jour", day, "debut-" + day, "08:00", "fin-" + day, "12:00",
                 "observation", "avant\u0000après"));
         String nul = browser.get(form(mission)).body();
-        assertThat(nul).contains("contient un caractère non autorisé.");
+        assertThat(nul).contains("Le champ « Observations sur la convocation » contient un caractère non autorisé.");
+        // A control character no PDF could print, in any typed field, the qualité included.
+        browser.submitPairs(form(mission), form(mission), fields("personnel", ConvocationMissions.personnes[0],
+                "qualite", "Corr\u0000ecteur", "salle", "B\u0007", "jour", day, "debut-" + day, "08:00", "fin-" + day, "12:00"));
+        assertThat(browser.get(form(mission)).body()).contains("Le champ « Code salle » contient un caractère non autorisé.",
+                "Le champ « Qualité » contient un caractère non autorisé.");
 
         // The refused form comes back with what was typed, and its fresh token lets the user correct it.
         browser.submitPairs(form(mission), form(mission), fields("personnel", ConvocationMissions.personnes[0],
@@ -162,7 +167,7 @@ class ConvocationsRoutesTest {
                 .isEqualTo(1);
         String detail = browser.get(mission(mission)).body();
         assertThat(detail).contains("2 intervenants sont convoqués sur la mission n° ZZCONV-ORD.",
-                "Convoquée par centre, Correcteur, salle 205, Obs. spéc", "ZZCONVOC-UN", "ZZCONVOC-DEUX",
+                "Convoquée par centre, Correcteur, salle 205, Dates spéc, Obs. spéc", "ZZCONVOC-UN", "ZZCONVOC-DEUX",
                 // The office's convocation is listed, read-only.
                 "ZZCONVOC-QUATRE", "Convoquée, Correcteur");
         assertThat(detail).doesNotContain(ConvocationMissions.convocationBureau + "/modifier");
@@ -171,6 +176,10 @@ class ConvocationsRoutesTest {
         browser.submitPairs(form(mission), form(mission), fields("personnel", ConvocationMissions.personnes[0],
                 "qualite", "Correcteur", "jour", d1, "debut-" + d1, "08:00", "fin-" + d1, "12:00"));
         assertThat(browser.get(form(mission)).body()).contains("ZZCONVOC-UN Élodie est déjà convoqué(e) sur cette mission : modifiez sa convocation.");
+        browser.submitPairs(form(mission), form(mission), fields("personnel", ConvocationMissions.personnes[3],
+                "jour", d1, "debut-" + d1, "08:00", "fin-" + d1, "12:00"));
+        assertThat(browser.get(form(mission)).body()).contains(
+                "ZZCONVOC-QUATRE Denis est déjà convoqué(e) sur cette mission par le service gestionnaire : contactez-le");
         assertThat(affectations(mission)).isEqualTo(3);
     }
 

@@ -9,11 +9,11 @@ import java.util.List;
 public record OutgoingMail(String to, String cc, String subject, String body, List<Attachment> attachments) {
 
     public OutgoingMail {
-        if (to == null || !to.contains("@")) {
+        if (!isAddress(to)) {
             throw new IllegalArgumentException("A mail needs a recipient address, got '" + to + "'");
         }
         cc = cc == null || cc.isBlank() ? null : cc.trim();
-        if (cc != null && !cc.contains("@")) {
+        if (cc != null && !isAddress(cc)) {
             throw new IllegalArgumentException("Invalid copy address '" + cc + "'");
         }
         if (subject == null || subject.isBlank() || body == null) {
@@ -21,6 +21,11 @@ public record OutgoingMail(String to, String cc, String subject, String body, Li
         }
         to = to.trim();
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
+    }
+
+    /** Whether {@code address} can be a recipient: {@code name@domain}, no space (imported addresses can be anything). */
+    public static boolean isAddress(String address) {
+        return address != null && address.strip().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     }
 
     /** A mail without copy nor attachment. */
