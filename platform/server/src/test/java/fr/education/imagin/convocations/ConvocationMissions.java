@@ -3,10 +3,12 @@ package fr.education.imagin.convocations;
 import fr.education.imagin.testkit.SharedPlatform;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
+
+import static fr.education.imagin.testkit.TestSql.single;
+import static fr.education.imagin.testkit.TestSql.text;
 
 /**
  * Missions of next year's session made for these tests in Toulouse, once per test JVM, all held
@@ -100,35 +102,5 @@ final class ConvocationMissions {
         st.execute("insert into mission_jour (mission_id, jour) select " + id + ", d::date from generate_series(date '"
                 + DAY_ONE + "', date '" + DAY_ONE.plusDays(2) + "', interval '1 day') d");
         return id;
-    }
-
-    static long single(Statement st, String sql) throws SQLException {
-        try (ResultSet rows = st.executeQuery(sql)) {
-            rows.next();
-            return rows.getLong(1);
-        }
-    }
-
-    static String text(Statement st, String sql) throws SQLException {
-        try (ResultSet rows = st.executeQuery(sql)) {
-            rows.next();
-            return rows.getString(1);
-        }
-    }
-
-    static long count(String sql) {
-        try (Connection conn = SharedPlatform.jdbc(); Statement st = conn.createStatement()) {
-            return single(st, sql);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static void execute(String sql) {
-        try (Connection conn = SharedPlatform.jdbc(); Statement st = conn.createStatement()) {
-            st.execute(sql);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

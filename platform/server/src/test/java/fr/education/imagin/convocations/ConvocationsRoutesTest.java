@@ -2,6 +2,7 @@ package fr.education.imagin.convocations;
 
 import fr.education.imagin.testkit.Browser;
 import fr.education.imagin.testkit.SharedPlatform;
+import fr.education.imagin.testkit.TestSql;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -24,7 +25,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 import static fr.education.imagin.convocations.ConvocationMissions.DAY_ONE;
-import static fr.education.imagin.convocations.ConvocationMissions.count;
+import static fr.education.imagin.testkit.TestSql.count;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -189,10 +190,10 @@ class ConvocationsRoutesTest {
         long mission = ConvocationMissions.coec;
         long person = ConvocationMissions.personnes[2];
         String d1 = DAY_ONE.toString();
-        ConvocationMissions.execute("insert into t_toulouse.indisponibilite (personnel_id, debut, fin, motif, origine)"
+        TestSql.execute("insert into t_toulouse.indisponibilite (personnel_id, debut, fin, motif, origine)"
                 + " values (" + person + ", timestamp '" + d1 + " 09:00', timestamp '" + d1 + " 11:00', 'Rendez-vous médical', 'EPP')");
         // The office convened the same person at the same time on the ordinary mission.
-        ConvocationMissions.execute("""
+        TestSql.execute("""
                 with a as (insert into t_toulouse.affectation (mission_id, personnel_id, qualite, statut, auteur, convoquee_le)
                            values (%d, %d, 'Correcteur', 'CONVOQUEE', 'ACADEMIE', now()) returning id)
                 insert into t_toulouse.affectation_creneau (affectation_id, jour, heure_debut, heure_fin)
@@ -302,12 +303,12 @@ class ConvocationsRoutesTest {
         assertThat(count("select count(*) from t_toulouse.affectation where id = " + office)).isEqualTo(1);
 
         // Once the office processes the expense, the convocation stays as it is.
-        ConvocationMissions.execute("insert into t_toulouse.service_fait (affectation_id, fait, saisi_par, traite_gestionnaire)"
+        TestSql.execute("insert into t_toulouse.service_fait (affectation_id, fait, saisi_par, traite_gestionnaire)"
                 + " values (" + own + ", true, 'gest.toulouse', true)");
         browser.submit(mission(mission), mission(mission) + "/" + own + "/supprimer", Map.of());
         assertThat(browser.get(mission(mission)).body()).contains("le frais qui en résulte est en cours de traitement");
         assertThat(count("select count(*) from t_toulouse.affectation where id = " + own)).isEqualTo(1);
-        ConvocationMissions.execute("delete from t_toulouse.service_fait where affectation_id = " + own);
+        TestSql.execute("delete from t_toulouse.service_fait where affectation_id = " + own);
 
         browser.submit(mission(mission), mission(mission) + "/" + own + "/supprimer", Map.of());
         assertThat(count("select count(*) from t_toulouse.affectation where id = " + own)).isZero();

@@ -3,10 +3,12 @@ package fr.education.imagin.convocations;
 import fr.education.imagin.testkit.SharedPlatform;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
+
+import static fr.education.imagin.testkit.TestSql.single;
+import static fr.education.imagin.testkit.TestSql.text;
 
 /**
  * A mission of Toulouse made for the "Convocation par mission" browser tests, once per test JVM: ZZPARCOURS-1,
@@ -73,19 +75,5 @@ final class MissionOpenToCentre {
                 .formatted(NUMERO, session, CENTRE, DAY_ONE, DAY_ONE.plusDays(2)));
         st.execute("insert into mission_jour (mission_id, jour) select " + mission + ", d::date from generate_series(date '"
                 + DAY_ONE + "', date '" + DAY_ONE.plusDays(2) + "', interval '1 day') d");
-    }
-
-    static long single(Statement st, String sql) throws SQLException {
-        try (ResultSet rows = st.executeQuery(sql)) {
-            rows.next();
-            return rows.getLong(1);
-        }
-    }
-
-    static String text(Statement st, String sql) throws SQLException {
-        try (ResultSet rows = st.executeQuery(sql)) {
-            rows.next();
-            return rows.getString(1);
-        }
     }
 }

@@ -3,10 +3,12 @@ package fr.education.imagin.missions;
 import fr.education.imagin.testkit.SharedPlatform;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
+
+import static fr.education.imagin.testkit.TestSql.single;
+import static fr.education.imagin.testkit.TestSql.text;
 
 /**
  * Missions made for the tests in Toulouse, once per test JVM, in this year's session of an exam:
@@ -51,10 +53,7 @@ final class CentreMissions {
 
     private static void insert(Statement st) throws SQLException {
         long session = single(st, "select id from session_examen where annee = " + YEAR + " order by id limit 1");
-        try (ResultSet rows = st.executeQuery("select examen_code from session_examen where id = " + session)) {
-            rows.next();
-            examen = rows.getString(1);
-        }
+        examen = text(st, "select examen_code from session_examen where id = " + session);
         String other = text(st, "select uai from etablissement where uai <> '" + CENTRE + "' order by uai limit 1");
         st.execute("""
                 insert into personnel (numen, civilite, nom, prenom, date_naissance, discipline_poste, tel_perso, tel_pro)
@@ -101,19 +100,5 @@ final class CentreMissions {
                 insert into affectation (mission_id, personnel_id, qualite, statut, auteur, convoquee_le)
                 select %d, id, 'Examinateur', 'CONVOQUEE', 'ACADEMIE', now() from personnel where numen = 'ZZMIS-A'
                 returning id""".formatted(elsewhere));
-    }
-
-    static long single(Statement st, String sql) throws SQLException {
-        try (ResultSet rows = st.executeQuery(sql)) {
-            rows.next();
-            return rows.getLong(1);
-        }
-    }
-
-    static String text(Statement st, String sql) throws SQLException {
-        try (ResultSet rows = st.executeQuery(sql)) {
-            rows.next();
-            return rows.getString(1);
-        }
     }
 }

@@ -2,6 +2,7 @@ package fr.education.imagin.missions;
 
 import fr.education.imagin.testkit.Browser;
 import fr.education.imagin.testkit.SharedPlatform;
+import fr.education.imagin.testkit.TestSql;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.pdfbox.Loader;
@@ -222,7 +223,7 @@ class MissionsRoutesTest {
     private static long sqlCount(String condition) throws SQLException {
         try (Connection conn = SharedPlatform.jdbc(); Statement st = conn.createStatement()) {
             st.execute("set search_path to t_toulouse");
-            return CentreMissions.single(st, sqlMissions(condition, "count(*)"));
+            return TestSql.single(st, sqlMissions(condition, "count(*)"));
         }
     }
 
