@@ -49,6 +49,9 @@ class AutresAcademiesBrowserTest {
         // Quitter in the visited académie leaves the home session working.
         siec.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
                 new Page.GetByRoleOptions().setName("Quitter")).first().click();
+        // The tab comes back home; closing it while that navigation runs could hang Chromium's close.
+        siec.waitForURL(SharedPlatform.baseUrl() + "/toulouse/");
+        assertThat(siec.locator("header")).containsText("ACADEMIE DE TOULOUSE");
         siec.close();
         browser.go("/toulouse/");
         assertThat(home.locator("header")).containsText("ACADEMIE DE TOULOUSE");
