@@ -74,7 +74,7 @@ final class ListQuery {
         definition.idSql().ifPresent(id -> sql.append(", ").append(id));
         if (paged) {
             sql.append(" limit ").append(sql.bind(ListRequest.PAGE_SIZE))
-                    .append(" offset ").append(sql.bind((request.page() - 1) * ListRequest.PAGE_SIZE));
+                    .append(" offset ").append(sql.bind(request.offset()));
         }
         return new ListQuery(sql.sql(), sql.tuple(), errors);
     }

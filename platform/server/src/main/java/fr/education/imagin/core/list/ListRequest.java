@@ -39,6 +39,11 @@ public record ListRequest(String keyword, Column sort, boolean ascending, int pa
         return new ListRequest(keyword, sort, ascending, page, filters);
     }
 
+    /** The first row of the page, as a long: a hand-made {@code page=21474838} must not overflow. */
+    long offset() {
+        return (page - 1L) * PAGE_SIZE;
+    }
+
     /** The query string of this state with some parameters replaced ({@code null} removes one). */
     String query(Map<String, String> changes) {
         List<String[]> pairs = new ArrayList<>();

@@ -61,4 +61,11 @@ class ListRequestTest {
                 .add("periode", "a").add("du", "02/01/2025").add("au", "01/01/2025")), List.of());
         assertThat(reversed.errors).containsExactly("La date de fin de période précède la date de début.");
     }
+
+    @Test
+    void aHugePageNumberGivesAPositiveOffsetInsteadOfOverflowing() {
+        ListQuery query = ListQuery.page(LIST, ListRequest.from(LIST, MultiMap.caseInsensitiveMultiMap()
+                .add("page", "21474838")), List.of());
+        assertThat(((Number) query.params.getValue(query.params.size() - 1)).longValue()).isEqualTo(2_147_483_700L);
+    }
 }
