@@ -1,0 +1,74 @@
+package fr.education.imagin.core.web;
+
+import fr.education.imagin.testkit.Browser;
+import fr.education.imagin.testkit.SharedPlatform;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue #10, against the real platform: hostile values that used to answer 500 are now a page
+ * or a French refusal, and a refusal writes nothing.
+ */
+class HostileInputRoutesTest {
+
+    private static final String CENTRE = "/toulouse/signature-centre/";
+    private static String base;
+    private static Browser browser;
+
+    @BeforeAll
+    static void signIn() {
+        base = SharedPlatform.baseUrl();
+        browser = new Browser();
+        browser.login(base, "toulouse", "ce.0310038y", "imagin-demo");
+    }
+
+    @AfterAll
+    static void signOut() {
+        browser.quit(base, "toulouse");
+    }
+
+    @Test
+    void aHugePageNumberDoesNotOverflowTheOffset() {
+        for (String page : new String[]{"21474838", "2147483647"}) {
+            HttpResponse<String> response = browser.get(base + "/toulouse/personnels/?page=" + page);
+            assertThat(response.statusCode()).as("page=" + page).isEqualTo(200);
+            assertThat(response.body()).contains("Liste des personnels");
+        }
+    }
+
+    @Test
+    void aNulCharacterInTheKeywordIsRefusedNot500() {
+        HttpResponse<String> response = browser.get(base + "/toulouse/personnels/?q=ab%00cd");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("caractère non autorisé").doesNotContainIgnoringCase("exception");
+    }
+
+    @Test
+    void aNulCharacterInAFormFieldIsRefusedAndNothingIsWritten() throws SQLException {
+        String before = ville();
+        HttpResponse<String> response = browser.submit(base + CENTRE, base + CENTRE,
+                Map.of("autorite", "X", "intitule", "Y", "nom", "Anne\u0000MARTIN", "ville", "Nulle-part"));
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("caractère non autorisé");
+        assertThat(ville()).isEqualTo(before);
+    }
+
+    private static String ville() throws SQLException {
+        try (Connection conn = SharedPlatform.jdbc(); Statement st = conn.createStatement();
+             ResultSet rs = st.executeQuery("select coalesce(max(ville), '') from t_toulouse.signature"
+                     + " where uai = '0310038Y' and role = 'CENTRE'")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+}
