@@ -54,6 +54,7 @@ public final class Console {
     }
 
     public static void add(RoutingContext ctx, Level level, String text) {
+        text = withoutLabel(level, text);
         JsonObject message = new JsonObject()
                 .put("niveau", level.name())
                 .put("horodatage", FrenchFormats.timestamp(LocalDateTime.now(FrenchFormats.ZONE)))
@@ -73,6 +74,19 @@ public final class Console {
             }
             session.put(SESSION_KEY, kept);
         }
+    }
+
+    /**
+     * The layout prints the level's label before the text, so a text that already starts with
+     * it (an older message written as "Erreur : ...") loses it here rather than showing it twice.
+     */
+    static String withoutLabel(Level level, String text) {
+        String stripped = text == null ? "" : text.strip();
+        String prefix = level.label() + " :";
+        while (stripped.regionMatches(true, 0, prefix, 0, prefix.length())) {
+            stripped = stripped.substring(prefix.length()).strip();
+        }
+        return stripped;
     }
 
     /** Newest first, as the layout shows them. */
