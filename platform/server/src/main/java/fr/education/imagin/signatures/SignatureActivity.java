@@ -17,6 +17,7 @@ import fr.education.imagin.core.web.SessionSync;
 import fr.education.imagin.signatures.SignatureService.Signataire;
 import fr.education.imagin.signatures.SignatureService.Signature;
 import io.vertx.core.MultiMap;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
 import java.util.ArrayList;
@@ -71,6 +72,12 @@ public final class SignatureActivity implements ActivityModule {
 
     private void form(RoutingContext ctx) {
         Tenant tenant = TenantHandler.current(ctx);
+        // After a refused submission (post/redirect/get): what was typed, drawn with a fresh CSRF token.
+        JsonObject refused = ctx.session() == null ? null : ctx.session().remove(refusedKey());
+        if (refused != null) {
+            pages.respond(ctx, "signatures/signature.ftlh", model(tenant, read(refused))).onFailure(ctx::fail);
+            return;
+        }
         signatures.find(tenant, WorkContext.establishment(ctx).uai(), signataire)
                 .compose(found -> pages.respond(ctx, "signatures/signature.ftlh",
                         model(tenant, found.orElse(Signature.VIDE))))
@@ -109,7 +116,11 @@ public final class SignatureActivity implements ActivityModule {
                 .onFailure(ctx::fail);
     }
 
-    /** The block the form sent; if it cannot be used, the form again with the reasons, and empty. */
+    /**
+     * The block the form sent; if it cannot be used, the reasons in the console and a redirect to
+     * the form, which shows what was typed: drawn by a GET, it carries a token the next submission
+     * can use (a form drawn in the refused POST's response could not be submitted again), and empty.
+     */
     private Optional<Signature> typed(RoutingContext ctx, Tenant tenant) {
         Signature typed = read(ctx.request().formAttributes());
         List<String> errors = check(typed);
@@ -117,14 +128,31 @@ public final class SignatureActivity implements ActivityModule {
             return Optional.of(typed);
         }
         errors.forEach(error -> Console.erreur(ctx, error));
-        pages.respond(ctx, 400, "signatures/signature.ftlh", model(tenant, typed)).onFailure(ctx::fail);
+        if (ctx.session() != null) {
+            ctx.session().put(refusedKey(), new JsonObject().put("autorite", typed.autorite())
+                    .put("intitule", typed.intitule()).put("nom", typed.nom()).put("ville", typed.ville()));
+        }
+        SessionSync.flush(ctx).onComplete(stored -> ctx.response().setStatusCode(303)
+                .putHeader("Location", activity().path(tenant.code())).putHeader("Cache-Control", "no-store").end());
         return Optional.empty();
     }
 
+    private String refusedKey() {
+        return "imagin.signatures.saisieRefusee." + signataire.name();
+    }
+
     private static Signature read(MultiMap params) {
+        return read(params::get);
+    }
+
+    private static Signature read(JsonObject refused) {
+        return read(refused::getString);
+    }
+
+    private static Signature read(java.util.function.Function<String, String> params) {
         List<String> values = new ArrayList<>();
         for (String field : FIELDS) {
-            String value = params.get(field);
+            String value = params.apply(field);
             values.add(value == null ? "" : value.strip());
         }
         return new Signature(values.get(0), values.get(1), values.get(2), values.get(3));

@@ -74,14 +74,38 @@ class SignaturesRoutesTest {
         List<String> before = signature("CENTRE");
         HttpResponse<String> noName = browser.submit(base + CENTRE, base + CENTRE,
                 Map.of("autorite", "X", "intitule", "Y", "nom", "  ", "ville", "Toulouse"));
-        assertThat(noName.statusCode()).isEqualTo(400);
-        assertThat(noName.body()).contains("Erreur : le champ « Nom » est obligatoire ; rien n&#39;a été enregistré.")
+        assertThat(noName.statusCode()).isEqualTo(303);
+        assertThat(redrawn(noName).body()).contains("Erreur : le champ « Nom » est obligatoire ; rien n&#39;a été enregistré.")
                 .contains("value=\"X\"");
         HttpResponse<String> tooLong = browser.submit(base + CENTRE, base + CENTRE,
                 Map.of("autorite", "X", "intitule", "Y", "nom", "Z", "ville", "V".repeat(101)));
-        assertThat(tooLong.statusCode()).isEqualTo(400);
-        assertThat(tooLong.body()).contains("le champ « Ville » dépasse 100 caractères");
+        assertThat(tooLong.statusCode()).isEqualTo(303);
+        assertThat(redrawn(tooLong).body()).contains("le champ « Ville » dépasse 100 caractères");
         assertThat(signature("CENTRE")).isEqualTo(before);
+    }
+
+    /** Issue #10 point 3: the form drawn again after a refusal (save or preview) keeps what was typed and can be submitted. */
+    @Test
+    void theFormDrawnAgainAfterARefusalCanBeCorrectedAndSaved() throws SQLException {
+        for (String action : List.of(CENTRE, CENTRE + "apercu.pdf")) {
+            HttpResponse<String> refused = browser.submit(base + CENTRE, base + action,
+                    Map.of("autorite", "A", "intitule", "B", "nom", "Corrigé " + action.length(), "ville", ""));
+            String again = redrawn(refused).body();
+            assertThat(again).contains("le champ « Ville » est obligatoire", "value=\"Corrigé " + action.length() + "\"");
+            java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"X-XSRF-TOKEN\" value=\"([^\"]*)\"").matcher(again);
+            assertThat(token.find()).isTrue();
+            HttpResponse<String> saved = browser.post(base + CENTRE, Map.of("autorite", "A", "intitule", "B",
+                    "nom", "Corrigé " + action.length(), "ville", "Toulouse", "X-XSRF-TOKEN", token.group(1)));
+            assertThat(saved.statusCode()).as(action).isEqualTo(302);
+            assertThat(signature("CENTRE")).containsExactly("A", "B", "Corrigé " + action.length(), "Toulouse");
+        }
+    }
+
+    /** The page the user sees after a submission: the answer itself, or where it redirects. */
+    private static HttpResponse<String> redrawn(HttpResponse<String> answer) {
+        return answer.statusCode() / 100 == 3
+                ? browser.get(answer.uri().resolve(answer.headers().firstValue("Location").orElseThrow()).toString())
+                : answer;
     }
 
     @Test
