@@ -53,8 +53,12 @@ public final class CentreRegistry {
         return uai != null && tenantsByUai.getOrDefault(uai, Set.of()).contains(tenantCode);
     }
 
-    /** The académies other than {@code homeTenant} where {@code uai} is an exam centre, by code. */
+    /**
+     * The académies other than {@code homeTenant} where {@code uai} is an exam centre, by code;
+     * never the DGRH (ACAD-1, guide: "excepté DGRH"), even when an establishment is declared there.
+     */
     public List<String> otherAcademies(String uai, String homeTenant) {
-        return tenantsByUai.getOrDefault(uai, Set.of()).stream().filter(code -> !code.equals(homeTenant)).toList();
+        return tenantsByUai.getOrDefault(uai, Set.of()).stream()
+                .filter(code -> !code.equals(homeTenant) && !code.equals(Tenant.DGRH)).toList();
     }
 }

@@ -9,6 +9,8 @@ import java.util.regex.Pattern;
  */
 public record Tenant(String code, String nom, String contactMail, String messageAccueil, boolean actif) {
 
+    /** The national DGRH's code: an académie-like tenant that is never offered as another académie (ACAD-1). */
+    public static final String DGRH = "dgrh";
     private static final Pattern CODE = Pattern.compile("^[a-z][a-z0-9-]{1,30}$");
     /** First path segments the platform itself uses; no tenant may take them. */
     private static final Set<String> RESERVED = Set.of("health", "ready", "static", "bench", "admin", "api", "favicon.ico");
