@@ -22,6 +22,10 @@ public final class FrenchInput {
     private static final Pattern SPACES = Pattern.compile("[\\s\u00A0\u202F]+$");
     private static final Pattern GROUPING = Pattern.compile("(?<=\\d)[ \u00A0\u202F](?=\\d{3}(?:\\D|$))");
 
+    /** The years a typed date may have. */
+    public static final int FIRST_YEAR = 1900;
+    public static final int LAST_YEAR = 2100;
+
     private FrenchInput() {
     }
 
@@ -37,6 +41,11 @@ public final class FrenchInput {
         int year = Integer.parseInt(m.group(3));
         if (m.group(3).length() == 2) {
             year += 2000;
+        }
+        if (year < FIRST_YEAR || year > LAST_YEAR) {
+            // 0000 or 9999 parse, but no exam, mission or birth date is there: a typing slip.
+            return Parsed.error("La " + field + " « " + input.strip() + " » doit être comprise entre les années "
+                    + FIRST_YEAR + " et " + LAST_YEAR + ".");
         }
         try {
             return Parsed.of(LocalDate.of(year, Integer.parseInt(m.group(2)), Integer.parseInt(m.group(1))));

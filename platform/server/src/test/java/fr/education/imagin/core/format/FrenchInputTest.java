@@ -54,4 +54,13 @@ class FrenchInputTest {
         assertThat(FrenchInput.decimal(typed, "montant").error())
                 .isEqualTo("La valeur « " + typed.strip() + " » du champ montant n'est pas un nombre (exemple : 1268,50).");
     }
+
+    @Test
+    void yearsOutsideTheAcceptedRangeAreRefused() {
+        assertThat(FrenchInput.date("01/01/0000", "date de début").error())
+                .contains("La date de début « 01/01/0000 » doit être comprise entre les années 1900 et 2100.");
+        assertThat(FrenchInput.date("31/12/9999", "date de fin").isError()).isTrue();
+        assertThat(FrenchInput.date("01/01/1900", "date de fin").value()).contains(LocalDate.of(1900, 1, 1));
+        assertThat(FrenchInput.date("31/12/2100", "date de fin").value()).contains(LocalDate.of(2100, 12, 31));
+    }
 }
