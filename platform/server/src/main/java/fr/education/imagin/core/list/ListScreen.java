@@ -58,6 +58,7 @@ public final class ListScreen {
         List<String> paths = new ArrayList<>(List.of(path, path + "export.csv", path + "export.pdf"));
         definition.moreExports().forEach(g -> g.actions().forEach(a -> paths.add(path + a.path())));
         paths.forEach(p -> routes.get(p).handler(this::prepare));
+        paths.stream().filter(p -> !p.equals(path)).forEach(p -> routes.get(p).handler(this::refuseInvalidFilters));
         routes.get(path + "export.csv").handler(this::csv);
         routes.get(path + "export.pdf").handler(this::pdf);
         routes.get(path).handler(this::page);
@@ -72,6 +73,23 @@ public final class ListScreen {
             ctx.put(PREPARED + definition.name(), definition.withFilters(filters.stream().map(Future::result).toList()));
             ctx.next();
         }).onFailure(ctx::fail);
+    }
+
+    /**
+     * An export asked with a filter that cannot be applied (an invalid period...) is refused: the
+     * screen shows the whole list with the reason, but a file has no console, and exporting the
+     * unfiltered list instead of the one asked for would be silently wrong.
+     */
+    private void refuseInvalidFilters(RoutingContext ctx) {
+        ListDefinition definition = definition(ctx);
+        List<String> errors = ListQuery.all(definition, ListRequest.from(definition, ctx.queryParams()),
+                definition.scope(ctx)).errors;
+        if (errors.isEmpty()) {
+            ctx.next();
+            return;
+        }
+        ctx.fail(new PageException(400, "Export impossible", String.join(" ", errors)
+                + " Le fichier n'a pas été produit : corrigez les filtres de la liste, puis relancez l'export."));
     }
 
     /** The list as prepared for this request, or as declared. */

@@ -63,6 +63,23 @@ class HostileInputRoutesTest {
         assertThat(ville()).isEqualTo(before);
     }
 
+    /** Point 7: an export asked with a period that cannot be applied is refused, not the unfiltered list. */
+    @Test
+    void anExportWithAnInvalidPeriodIsRefusedInsteadOfExportingEverything() {
+        for (String export : new String[]{"export.csv", "export.pdf"}) {
+            HttpResponse<String> refused = browser.get(base + "/toulouse/personnels/" + export
+                    + "?periode=disponibilite&du=31/02/2025&au=01/03/2025");
+            assertThat(refused.statusCode()).as(export).isEqualTo(400);
+            assertThat(refused.body()).contains("La date de début de période « 31/02/2025 » n&#39;existe pas.",
+                    "Le fichier n&#39;a pas été produit");
+        }
+        assertThat(browser.get(base + "/toulouse/personnels/export.csv?periode=disponibilite&du=01/02/2025&au=01/03/2025")
+                .statusCode()).isEqualTo(200);
+        // The screen itself still shows the list with the reason in the console.
+        assertThat(browser.get(base + "/toulouse/personnels/?periode=disponibilite&du=31/02/2025&au=01/03/2025")
+                .statusCode()).isEqualTo(200);
+    }
+
     private static String ville() throws SQLException {
         try (Connection conn = SharedPlatform.jdbc(); Statement st = conn.createStatement();
              ResultSet rs = st.executeQuery("select coalesce(max(ville), '') from t_toulouse.signature"
