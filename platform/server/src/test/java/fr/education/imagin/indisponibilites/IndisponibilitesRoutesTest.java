@@ -173,6 +173,14 @@ class IndisponibilitesRoutesTest {
         assertRefused(add(personnel, "12/06/2032", "08:00", "13/06/2032", "18:00", "   "), "Le motif est obligatoire.");
     }
 
+    /** Issue #10 point 7: a motif past 8 KiB used to get a bare "Requête invalide" with what was typed lost. */
+    @Test
+    void aVeryLongMotifIsRefusedWithItsOwnMessageAndTheFormKept() throws SQLException {
+        String form = assertRefused(add(personnel, "12/06/2032", "08:00", "13/06/2032", "18:00", "M".repeat(9000)),
+                "Le motif ne peut pas dépasser 200 caractères.");
+        assertThat(form).contains("value=\"12/06/2032\"");
+    }
+
     @Test
     void theStaffOfAnotherEstablishmentCannotBeGivenAnUnavailability() throws SQLException {
         long before = count("select count(*) from t_toulouse.indisponibilite where personnel_id = " + autre);

@@ -22,7 +22,11 @@ public final class HttpVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
-        HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHost(http.host()).setPort(http.port()));
+        // One form field may be as long as the whole body allows (1 MiB, Platform's body handler):
+        // past Vert.x's 8 KiB default a long motif got a bare "Requête invalide" and lost what was
+        // typed, instead of the screen's own French message on its own length limit.
+        HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHost(http.host()).setPort(http.port())
+                .setMaxFormAttributeSize(1024 * 1024));
         return server.requestHandler(routerFactory.apply(vertx)).listen();
     }
 }
