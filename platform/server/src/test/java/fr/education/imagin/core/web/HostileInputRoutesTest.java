@@ -63,6 +63,15 @@ class HostileInputRoutesTest {
         assertThat(ville()).isEqualTo(before);
     }
 
+    /** Point 6: a screen's message already written "Erreur : ..." shows its label once. */
+    @Test
+    void aConsoleMessageShowsItsLevelLabelOnce() {
+        HttpResponse<String> refused = browser.submit(base + CENTRE, base + CENTRE,
+                Map.of("autorite", "X", "intitule", "Y", "nom", "", "ville", "Toulouse"));
+        String page = refused.statusCode() / 100 == 3 ? browser.get(base + CENTRE).body() : refused.body();
+        assertThat(page).contains("Erreur : le champ « Nom » est obligatoire").doesNotContain("Erreur : Erreur :");
+    }
+
     /** Point 7: an export asked with a period that cannot be applied is refused, not the unfiltered list. */
     @Test
     void anExportWithAnInvalidPeriodIsRefusedInsteadOfExportingEverything() {
