@@ -35,7 +35,6 @@ import fr.education.imagin.core.tenant.TenantFiles;
 import fr.education.imagin.core.tenant.TenantHandler;
 import fr.education.imagin.core.tenant.TenantProvisioning;
 import fr.education.imagin.core.tenant.TenantRegistry;
-import fr.education.imagin.core.web.ControlCharacters;
 import fr.education.imagin.core.web.ErrorPages;
 import fr.education.imagin.core.web.HealthRoutes;
 import fr.education.imagin.core.web.HttpVerticle;
@@ -269,7 +268,6 @@ public final class Platform implements AutoCloseable {
         router.route(admin).handler(sessions);
         router.route(admin).handler(ctx -> SessionSync.remember(ctx, sessions));
         router.route(admin).handler(BodyHandler.create(false).setBodyLimit(1024 * 1024));
-        router.route(admin).handler(new ControlCharacters());
         router.route(admin).handler(CSRFHandler.create(vertx, csrfSecret)
                 .setCookieSecure(config.http().publicUrl().startsWith("https:"))
                 .setTimeout(config.sessionTimeout().toMillis()));
@@ -284,7 +282,6 @@ public final class Platform implements AutoCloseable {
         router.route("/:tenant/*").handler(sessions);
         router.route("/:tenant/*").handler(ctx -> SessionSync.remember(ctx, sessions));
         router.route("/:tenant/*").handler(BodyHandler.create(false).setBodyLimit(1024 * 1024));
-        router.route("/:tenant/*").handler(new ControlCharacters());
         router.route("/:tenant/*").handler(CSRFHandler.create(vertx, csrfSecret)
                         .setCookieSecure(config.http().publicUrl().startsWith("https:"))
                         .setTimeout(config.sessionTimeout().toMillis()));

@@ -28,19 +28,45 @@ public final class ErrorPages implements Handler<RoutingContext> {
         this.pages = pages;
     }
 
+    /** Said when PostgreSQL refuses a character of a typed value. */
+    static final String UNSTORABLE_CHARACTER = "La demande contient un caractère non autorisé (caractère de contrôle) ; "
+            + "rien n'a été enregistré.";
+
     @Override
     public void handle(RoutingContext ctx) {
-        int status = ctx.failure() instanceof PageException refusal ? refusal.status()
+        if (unstorableCharacter(ctx.failure())) {
+            // A NUL typed in any field (keyword, motif, signature...) that a screen did not check
+            // itself: PostgreSQL refuses it, the statement (and its transaction) is undone, so this
+            // is the user's input, not a fault of ours.
+            handle(ctx, new PageException(400, "Requête invalide", UNSTORABLE_CHARACTER));
+            return;
+        }
+        handle(ctx, ctx.failure());
+    }
+
+    /** Whether {@code failure} (or a cause) is PostgreSQL refusing a character (NUL: 22021, 22P05). */
+    private static boolean unstorableCharacter(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof io.vertx.pgclient.PgException pg
+                    && ("22021".equals(pg.getSqlState()) || "22P05".equals(pg.getSqlState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void handle(RoutingContext ctx, Throwable failure) {
+        int status = failure instanceof PageException refusal ? refusal.status()
                 : ctx.statusCode() > 0 ? ctx.statusCode() : 500;
-        String[] message = ctx.failure() instanceof PageException refusal
+        String[] message = failure instanceof PageException refusal
                 ? new String[]{refusal.titre(), refusal.getMessage()}
                 : MESSAGES.getOrDefault(status, MESSAGES.get(status >= 500 ? 500 : 400));
         if (status >= 500) {
             LOG.atError().addKeyValue("path", ctx.normalizedPath()).addKeyValue("status", status)
-                    .setCause(ctx.failure()).log("request failed");
-        } else if (ctx.failure() != null) {
+                    .setCause(failure).log("request failed");
+        } else if (failure != null) {
             LOG.atDebug().addKeyValue("path", ctx.normalizedPath()).addKeyValue("status", status)
-                    .addKeyValue("reason", ctx.failure().getMessage()).log("request refused");
+                    .addKeyValue("reason", failure.getMessage()).log("request refused");
         }
         if (ctx.response().headWritten()) {
             ctx.response().reset();
