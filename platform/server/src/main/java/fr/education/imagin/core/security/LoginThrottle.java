@@ -16,8 +16,8 @@ import java.util.function.Function;
  *       that account for {@link #WINDOW} (restarted by each failure);</li>
  *   <li>per address: {@value #MAX_FAILURES_PER_ADDRESS} failures over all accounts, same window;</li>
  *   <li>per account, from every address: past {@value #SLOW_AFTER_ACCOUNT_FAILURES} failures the account is only
- *       slowed down, to one attempt per {@link #SLOW_DOWN} cluster-wide, never locked: a third party cannot keep
- *       the real user (e.g. a chef d'établissement) out, only make them wait seconds.</li>
+ *       slowed down, to one attempt per {@link #SLOW_DOWN} from each address, never locked: a third party cannot
+ *       keep the real user (e.g. a chef d'établissement) out, since their own address keeps its own slot.</li>
  * </ul>
  */
 public final class LoginThrottle {
@@ -46,7 +46,7 @@ public final class LoginThrottle {
         String account = accountKey(login);
         String host = addressKey(address);
         return locked(failures -> Future.all(failures.get(pair), failures.get(host), failures.get(account),
-                failures.get(slotKey(login))).compose(counts -> {
+                failures.get(slotKey(login, address))).compose(counts -> {
             int pairFailures = count(counts.resultAt(0));
             int addressFailures = count(counts.resultAt(1));
             int accountFailures = count(counts.resultAt(2));
@@ -60,7 +60,7 @@ public final class LoginThrottle {
             return Future.all(failures.put(pair, pairFailures + 1, window),
                             failures.put(host, addressFailures + 1, window),
                             failures.put(account, accountFailures + 1, window),
-                            slowed ? failures.put(slotKey(login), 1, SLOW_DOWN.toMillis()) : Future.succeededFuture())
+                            slowed ? failures.put(slotKey(login, address), 1, SLOW_DOWN.toMillis()) : Future.succeededFuture())
                     .map(true);
         }));
     }
@@ -71,7 +71,7 @@ public final class LoginThrottle {
      */
     public Future<Void> succeeded(String login, String address) {
         return locked(failures -> failures.remove(pairKey(login, address))
-                .compose(v -> failures.remove(slotKey(login)))
+                .compose(v -> failures.remove(slotKey(login, address)))
                 .compose(v -> decrement(failures, addressKey(address)))
                 .compose(v -> decrement(failures, accountKey(login))));
     }
@@ -112,8 +112,8 @@ public final class LoginThrottle {
         return "account:" + login.toLowerCase();
     }
 
-    private static String slotKey(String login) {
-        return "slot:" + login.toLowerCase();
+    private static String slotKey(String login, String address) {
+        return "slot:" + login.toLowerCase() + "|" + address;
     }
 
     private static String addressKey(String address) {

@@ -109,10 +109,13 @@ class LoginThrottleTest {
         // The real user, from the establishment's address, still gets in.
         assertThat(throttle.tryAttempt(chef, "198.51.100.7").await()).isTrue();
         throttle.succeeded(chef, "198.51.100.7").await();
-        // Past the threshold the account is only slowed down: one attempt per SLOW_DOWN, whoever makes it.
+        // Past the threshold the account is only slowed down: one attempt per SLOW_DOWN from each address.
         assertThat(throttle.tryAttempt(chef, "203.0.113.1").await()).isTrue();
-        assertThat(throttle.tryAttempt(chef, "203.0.113.2").await()).as("slowed down").isFalse();
+        assertThat(throttle.tryAttempt(chef, "203.0.113.1").await()).as("slowed down").isFalse();
+        assertThat(throttle.tryAttempt(chef, "198.51.100.7").await()).as("the real user's address has its own slot").isTrue();
         assertThat(throttle.tryAttempt(chef, "198.51.100.7").await()).as("slowed down, not locked").isFalse();
+        throttle.succeeded(chef, "198.51.100.7").await();
+        assertThat(throttle.tryAttempt(chef, "198.51.100.7").await()).as("a success frees the slot").isTrue();
     }
 
     @Test
