@@ -5,6 +5,7 @@ import fr.education.imagin.academies.administration.TenantAdministration.Refusal
 import fr.education.imagin.core.plugins.PluginHost;
 import fr.education.imagin.core.plugins.PluginStatus;
 import fr.education.imagin.core.security.AccountService;
+import fr.education.imagin.core.security.LoginRoutes;
 import fr.education.imagin.core.security.LoginThrottle;
 import fr.education.imagin.core.security.Role;
 import fr.education.imagin.core.security.SessionUser;
@@ -96,21 +97,19 @@ public final class AdminConsoleRoutes {
             refuseLogin(ctx, 400, "Erreur : Veuillez saisir votre identifiant et votre mot de passe.");
             return;
         }
-        throttle.allowed(login, address).compose(allowed -> {
+        throttle.tryAttempt(login, address).compose(allowed -> {
             if (!allowed) {
-                refuseLogin(ctx, 429, "Erreur : Trop de tentatives de connexion infructueuses. Veuillez réessayer dans "
-                        + LoginThrottle.WINDOW.toMinutes() + " minutes.");
+                refuseLogin(ctx, 429, LoginRoutes.THROTTLED);
                 return Future.succeededFuture();
             }
             return accounts.authenticate(login, password).compose(found -> {
                 SessionUser user = found.filter(u -> u.role() == Role.NATIONAL_ADMIN).orElse(null);
                 if (user == null) {
                     refuseLogin(ctx, 401, BAD_CREDENTIALS);
-                    return throttle.recordFailure(login, address)
-                            .compose(v -> signIn.recordRefusal(ctx, (String) null, login, "console nationale : identifiant,"
-                                    + " mot de passe ou rôle incorrect"));
+                    return signIn.recordRefusal(ctx, (String) null, login, "console nationale : identifiant,"
+                            + " mot de passe ou rôle incorrect");
                 }
-                return throttle.reset(user.login()).compose(v -> signIn.complete(ctx, null, user, PREFIX + "/"));
+                return throttle.succeeded(login, address).compose(v -> signIn.complete(ctx, null, user, PREFIX + "/"));
             });
         }).onFailure(ctx::fail);
     }

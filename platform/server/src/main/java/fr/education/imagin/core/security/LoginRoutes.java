@@ -13,8 +13,7 @@ import java.util.Map;
 public final class LoginRoutes implements LoginFlow {
 
     static final String BAD_CREDENTIALS = "Erreur : Identifiant ou mot de passe incorrect.";
-    static final String THROTTLED = "Erreur : Trop de tentatives de connexion infructueuses. Veuillez réessayer dans "
-            + LoginThrottle.WINDOW.toMinutes() + " minutes.";
+    public static final String THROTTLED = "Erreur : Trop de tentatives de connexion infructueuses. Veuillez réessayer plus tard.";
 
     private final AccountService accounts;
     private final LoginThrottle throttle;
@@ -44,7 +43,7 @@ public final class LoginRoutes implements LoginFlow {
             signIn.refuse(ctx, 400, "Erreur : Veuillez saisir votre identifiant et votre mot de passe.");
             return;
         }
-        throttle.allowed(login, address).compose(allowed -> {
+        throttle.tryAttempt(login, address).compose(allowed -> {
             if (!allowed) {
                 signIn.refuse(ctx, 429, THROTTLED);
                 return Future.succeededFuture();
@@ -54,10 +53,9 @@ public final class LoginRoutes implements LoginFlow {
                         .orElse(null);
                 if (user == null) {
                     signIn.refuse(ctx, 401, BAD_CREDENTIALS);
-                    return throttle.recordFailure(login, address)
-                            .compose(v -> signIn.recordRefusal(ctx, tenant, login, "mot de passe ou identifiant incorrect"));
+                    return signIn.recordRefusal(ctx, tenant, login, "mot de passe ou identifiant incorrect");
                 }
-                return throttle.reset(user.login()).compose(v -> signIn.complete(ctx, tenant, user));
+                return throttle.succeeded(login, address).compose(v -> signIn.complete(ctx, tenant, user));
             });
         }).onFailure(ctx::fail);
     }
