@@ -66,6 +66,8 @@ class HostileInputFuzzTest {
     private static final List<String> LIST_PARAMETERS = List.of("page", "tri", "sens", "q", "motcle");
     /** Never fuzzed: it would end the session the rest of the walk needs. */
     private static final Set<String> SKIPPED = Set.of("POST /:tenant/quitter");
+    /** Replaced when sent by the session's current CSRF token (a refused form may renew it). */
+    private static final String TOKEN = "__csrf__";
     private static final Set<String> NOT_FIELDS = Set.of("X-XSRF-TOKEN");
 
     /** A hostile value, already percent-encoded as it goes on the wire, and what kind it is. */
@@ -97,6 +99,8 @@ class HostileInputFuzzTest {
             new Hostile("date", "0000-00-00"),
             new Hostile("date", "9999-99-99"));
 
+    /** How the calls were answered, printed so a walk that only met the login page shows as such. */
+    private static final Map<String, Integer> STATUSES = new java.util.TreeMap<>();
     private static Platform platform;
     private static String jdbcUrl;
     private static int port;
@@ -177,7 +181,10 @@ class HostileInputFuzzTest {
         for (Map.Entry<Caller, List<Request>> each : posts.entrySet()) {
             for (Request request : each.getValue()) {
                 Map<String, Long> before = fingerprint();
-                Answer answer = send(each.getKey(), request);
+                Matcher token = CSRF.matcher(send(each.getKey(), new Request("page", "GET", "/" + TENANT + "/", null)).body());
+                assertThat(token.find()).as("CSRF token of " + each.getKey().login()).isTrue();
+                Answer answer = send(each.getKey(), new Request(request.kind(), request.method(), request.target(),
+                        request.body().replace(TOKEN, enc(token.group(1)))));
                 calls++;
                 if (check(each.getKey(), request, answer, problems) && answer.status() >= 400 && !before.equals(fingerprint())) {
                     problems.add(request.describe(each.getKey()) + " was refused (" + answer.status() + ") but wrote");
@@ -185,14 +192,17 @@ class HostileInputFuzzTest {
             }
         }
         long seconds = (System.nanoTime() - started) / 1_000_000_000L;
-        System.out.println("Hostile input fuzz: " + calls + " calls in " + seconds + " s, " + problems.size() + " problems\n  "
+        System.out.println("Hostile input fuzz: " + calls + " calls in " + seconds + " s, " + problems.size() + " problems, answers " + STATUSES + "\n  "
                 + String.join("\n  ", problems));
         assertThat(calls).as("fuzzed calls").isGreaterThan(500);
+        assertThat(STATUSES.getOrDefault("GET 200", 0)).as("GET requests the pages answered (the sessions stayed open)")
+                .isGreaterThan(calls / 10);
         assertThat(problems).isEmpty();
     }
 
     /** No 5xx, no broken answer, no stack trace or SQL in the body: false (and a problem noted) otherwise. */
     private static boolean check(Caller caller, Request request, Answer answer, List<String> problems) {
+        STATUSES.merge(request.method() + " " + answer.status(), 1, Integer::sum);
         if (answer.status() >= 500 || answer.status() < 100) {
             problems.add(request.describe(caller) + " answered " + answer.status());
             return false;
@@ -271,7 +281,7 @@ class HostileInputFuzzTest {
         if (method.equals("GET")) {
             return new Request(kind, method, params.isEmpty() ? path : path + "?" + params, null);
         }
-        String token = "X-XSRF-TOKEN=" + enc(caller.token());
+        String token = "X-XSRF-TOKEN=" + TOKEN;
         return new Request(kind, method, path, params.isEmpty() ? token : params + "&" + token);
     }
 
