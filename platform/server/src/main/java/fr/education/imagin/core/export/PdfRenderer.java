@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The one PDF pipeline (SH-8): a Freemarker XHTML template ({@code .ftlx}, escaped like HTML
@@ -26,6 +27,12 @@ import java.util.Map;
 public final class PdfRenderer {
 
     private static final Logger LOG = LoggerFactory.getLogger(PdfRenderer.class);
+    /**
+     * Characters XML 1.0 forbids (C0 controls but tab and line ends, lone surrogates, U+FFFE/U+FFFF):
+     * typed or pasted into a field they would make the XHTML parser refuse the whole document.
+     * Markup never contains them, so they are removed from the text only.
+     */
+    private static final Pattern NOT_XML = Pattern.compile("[^\\t\\n\\r\\x{20}-\\x{D7FF}\\x{E000}-\\x{FFFD}\\x{10000}-\\x{10FFFF}]");
 
     private final PageRenderer templates;
     private final WorkerExecutor workers;
@@ -63,7 +70,7 @@ public final class PdfRenderer {
     }
 
     byte[] renderNow(String template, Map<String, ?> model) {
-        String xhtml = templates.render(template, model);
+        String xhtml = NOT_XML.matcher(templates.render(template, model)).replaceAll("");
         ByteArrayOutputStream pdf = new ByteArrayOutputStream(64 * 1024);
         PdfRendererBuilder builder = new PdfRendererBuilder();
         builder.useFastMode();

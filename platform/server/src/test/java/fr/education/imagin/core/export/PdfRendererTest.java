@@ -54,6 +54,24 @@ class PdfRendererTest {
         }
     }
 
+    /**
+     * Issue #10 (found by HostileInputFuzzTest): a keyword with control characters, echoed in a
+     * list's criteria, made every PDF export answer 500 — XML 1.0 has no such characters and the
+     * XHTML parser refused the document. They are dropped; the rest of the text stays.
+     */
+    @Test
+    void controlCharactersInTextDoNotBreakTheDocument() throws IOException {
+        byte[] pdf = renderer.renderNow("shell/liste-pdf.ftlx", Map.of("titre", "Liste",
+                "academie", "ACADEMIE DE TOULOUSE", "etablissement", "LYCÉE",
+                "editeLe", "25/11/2026 14:00:00", "criteres", List.of("Mot-clé : a\u0001b\u001Bc\u007F\u0000d\uFFFEe\uD800f"),
+                "colonnes", List.of("Nom"), "lignes", List.of(List.of("DUPONT\u0002"))));
+
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(document);
+            assertThat(text).contains("Mot-clé : abc", "DUPONT");
+        }
+    }
+
     @Test
     void woffFontsBecomeTrueTypeTheLibraryAccepts() throws IOException {
         byte[] ttf;
