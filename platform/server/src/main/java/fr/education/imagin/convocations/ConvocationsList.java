@@ -8,6 +8,7 @@ import fr.education.imagin.core.list.ListDefinition;
 import fr.education.imagin.core.menu.WorkContext;
 import fr.education.imagin.core.tenant.Tenant;
 import fr.education.imagin.core.tenant.TenantHandler;
+import fr.education.imagin.missions.MissionService;
 import fr.education.imagin.missions.MissionTypeRules;
 
 import java.time.LocalDate;
@@ -50,9 +51,9 @@ final class ConvocationsList {
                 .id("m.id")
                 .column(Column.text("numero", "N°", "m.numero"))
                 .column(Column.text("session", "Session examen", "s.libelle"))
-                .column(Column.text("specialite", "Spécialité", "coalesce(sp.code || ' - ' || sp.libelle, '')"))
-                .column(Column.text("epreuve", "Epreuve-option", "coalesce(eo.code || ', ' || eo.libelle"
-                        + " || case when m.variante <> '' then ' (' || m.variante || ')' else '' end, '')"))
+                // The labels of "Consultation des missions", for the same missions.
+                .column(Column.text("specialite", "Spécialité", "coalesce(" + MissionService.SPECIALITE + ", '')"))
+                .column(Column.text("epreuve", "Epreuve-option", "coalesce(" + MissionService.EPREUVE + ", '')"))
                 .column(Column.text("type", "Type de mission", "t.libelle"))
                 .column(Column.date("debut", "Début", "m.date_debut"))
                 .column(Column.integer("intervenants", "Nbr itv.", "itv.n"))

@@ -5,6 +5,7 @@ import fr.education.imagin.core.db.TenantSql;
 import fr.education.imagin.core.format.FrenchFormats;
 import fr.education.imagin.core.list.Keyword;
 import fr.education.imagin.core.tenant.Tenant;
+import fr.education.imagin.missions.MissionService;
 import fr.education.imagin.missions.MissionTypeRules;
 import fr.education.imagin.plugin.api.Qualites;
 import io.vertx.core.Future;
@@ -67,8 +68,9 @@ public final class MissionConvocationService {
 
     private static final String MISSION = """
             select m.id, m.numero, m.type_code, t.libelle as type, s.examen_code, x.sigle, s.annee, s.libelle as session_libelle,
-                   sp.code as specialite_code, sp.libelle as specialite, eo.code as epreuve_code, eo.libelle as epreuve,
-                   m.variante, m.date_debut, m.date_fin, m.candidats_attendus, m.signature, m.observation_convocation
+                   coalesce(""" + MissionService.SPECIALITE + """
+            , '') as specialite, coalesce(""" + MissionService.EPREUVE + """
+            , '') as epreuve, m.date_debut, m.date_fin, m.candidats_attendus, m.signature, m.observation_convocation
             from mission m
             join type_mission t on t.code = m.type_code
             join session_examen s on s.id = m.session_id
@@ -211,7 +213,7 @@ public final class MissionConvocationService {
     private MissionConvocation toMission(Tenant tenant, Row m, Details d) {
         String typeCode = m.getString("type_code");
         return new MissionConvocation(m.getLong("id"), m.getString("numero"), typeCode, m.getString("type"),
-                sessionLabel(m), m.getString("sigle"), specialite(m), epreuve(m), m.getLocalDate("date_debut"),
+                sessionLabel(m), m.getString("sigle"), m.getString("specialite"), m.getString("epreuve"), m.getLocalDate("date_debut"),
                 m.getLocalDate("date_fin"), m.getInteger("candidats_attendus"),
                 rules.signatureRole(tenant, typeCode, m.getString("signature")), d.commissions(), d.jurys(), d.jours(),
                 d.enregistres(), m.getString("observation_convocation"), rules.type(tenant, typeCode));
@@ -220,19 +222,6 @@ public final class MissionConvocationService {
     /** The session's label is the whole Cyclades label, {@code 470, BCG, 2021 ,BGT 2021} (SPEC vocabulary). */
     static String sessionLabel(Row m) {
         return m.getString("session_libelle");
-    }
-
-    private static String specialite(Row m) {
-        return m.getString("specialite_code") == null ? "" : m.getString("specialite_code") + " - " + m.getString("specialite");
-    }
-
-    private static String epreuve(Row m) {
-        if (m.getString("epreuve_code") == null) {
-            return "";
-        }
-        String variante = m.getString("variante");
-        return m.getString("epreuve_code") + ", " + m.getString("epreuve")
-                + (variante == null || variante.isBlank() ? "" : " (" + variante + ")");
     }
 
     /** The convened intervenants of the mission, office's and centre's (CONV-2). */

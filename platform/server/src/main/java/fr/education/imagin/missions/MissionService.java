@@ -21,13 +21,12 @@ import java.util.Optional;
  */
 public final class MissionService {
 
-    /** "470, BCG, 2021, BGT": exam code, acronym, session year and label (SPEC vocabulary). */
     /** The session's label is the whole Cyclades label ("470, BCG, 2021 ,BGT 2021", SPEC vocabulary). */
     static final String SESSION = "s.libelle";
     /** "30001 - GESTION - ADMINISTRATION"; null for a mission without épreuve. */
-    static final String SPECIALITE = "sp.code || ' - ' || sp.libelle";
+    public static final String SPECIALITE = "sp.code || ' - ' || sp.libelle";
     /** "1-EC-DROIT, Economie - droit", with the variant telling apart missions of one épreuve (CONV-10). */
-    static final String EPREUVE = "eo.code || ', ' || eo.libelle || case when m.variante <> '' then ' - ' || m.variante else '' end";
+    public static final String EPREUVE = "eo.code || ', ' || eo.libelle || case when m.variante <> '' then ' - ' || m.variante else '' end";
 
     /** The joins giving a mission {@code m} its recap's columns. */
     static final String MISSION_JOINS = """

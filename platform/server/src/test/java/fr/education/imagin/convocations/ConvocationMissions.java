@@ -1,8 +1,7 @@
 package fr.education.imagin.convocations;
 
-import fr.education.imagin.testkit.SharedPlatform;
+import fr.education.imagin.testkit.TestSql;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
@@ -41,16 +40,10 @@ final class ConvocationMissions {
         if (created) {
             return;
         }
-        try (Connection conn = SharedPlatform.jdbc(); Statement st = conn.createStatement()) {
-            st.execute("set search_path to t_toulouse");
-            insert(st);
-            st.execute("set search_path to t_rennes");
-            st.execute("""
-                    insert into personnel (numen, civilite, nom, prenom, date_naissance, discipline_poste)
-                    values ('ZZCONV-R', 'Mme', 'ZZCONVRENNES', 'Rozenn', date '1975-05-05', 'PHILOSOPHIE')""");
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        TestSql.inSchema("t_toulouse", ConvocationMissions::insert);
+        TestSql.inSchema("t_rennes", st -> st.execute("""
+                insert into personnel (numen, civilite, nom, prenom, date_naissance, discipline_poste)
+                values ('ZZCONV-R', 'Mme', 'ZZCONVRENNES', 'Rozenn', date '1975-05-05', 'PHILOSOPHIE')"""));
         created = true;
     }
 

@@ -1,8 +1,7 @@
 package fr.education.imagin.missions;
 
-import fr.education.imagin.testkit.SharedPlatform;
+import fr.education.imagin.testkit.TestSql;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
@@ -42,12 +41,7 @@ final class CentreMissions {
         if (created) {
             return;
         }
-        try (Connection conn = SharedPlatform.jdbc(); Statement st = conn.createStatement()) {
-            st.execute("set search_path to t_toulouse");
-            insert(st);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        TestSql.inSchema("t_toulouse", CentreMissions::insert);
         created = true;
     }
 

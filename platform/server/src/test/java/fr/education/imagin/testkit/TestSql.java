@@ -11,6 +11,22 @@ public final class TestSql {
     private TestSql() {
     }
 
+    /** Statements run on one connection, whose search path is a tenant's schema. */
+    @FunctionalInterface
+    public interface Work {
+        void run(Statement st) throws SQLException;
+    }
+
+    /** Runs {@code work} with {@code schema} as the search path (fixtures written in a tenant's own terms). */
+    public static void inSchema(String schema, Work work) {
+        try (Connection conn = SharedPlatform.jdbc(); Statement st = conn.createStatement()) {
+            st.execute("set search_path to " + schema);
+            work.run(st);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The first column of the first row, as a number (an id, a count). */
     public static long single(Statement st, String sql) throws SQLException {
         try (ResultSet rows = st.executeQuery(sql)) {
