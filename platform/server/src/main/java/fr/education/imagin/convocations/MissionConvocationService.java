@@ -1,5 +1,6 @@
 package fr.education.imagin.convocations;
 
+import fr.education.imagin.frais.FraisService;
 import fr.education.imagin.core.audit.AuditTrail;
 import fr.education.imagin.core.db.TenantSql;
 import fr.education.imagin.core.format.FrenchFormats;
@@ -81,7 +82,8 @@ public final class MissionConvocationService {
 
     private static final String CONVOQUES = """
             select a.id, a.personnel_id, p.nom, p.prenom, p.discipline_poste, a.statut, a.auteur, a.qualite, a.salle,
-                   a.observation, c.code as commission, j.code as jury, coalesce(sf.traite_gestionnaire, false) as traite,
+                   a.observation, c.code as commission, j.code as jury, """ + FraisService.TRAITE + """
+                               as traite,
                    coalesce(nullif(p.mail_pro, ''), p.mail_perso) as mail, origine.nom as etablissement, origine.uai,
                    array(select k.jour from affectation_creneau k where k.affectation_id = a.id order by k.jour) as jours,
                    case when exists (select 1 from commission_jour cj where cj.commission_id = a.commission_id)
@@ -94,7 +96,6 @@ public final class MissionConvocationService {
             join personnel p on p.id = a.personnel_id
             left join commission c on c.id = a.commission_id
             left join jury j on j.id = a.jury_id
-            left join service_fait sf on sf.affectation_id = a.id
             left join lateral (
                 select e.nom, e.uai from lieu_exercice le join etablissement e on e.uai = le.uai
                 where le.personnel_id = p.id order by le.principal desc, e.nom limit 1) origine on true
@@ -336,11 +337,12 @@ public final class MissionConvocationService {
     public Future<Optional<AffectationCentre>> affectationCentre(Tenant tenant, long missionId, long affectationId) {
         return sql.inTenant(tenant, conn -> conn.preparedQuery("""
                         select a.id, a.personnel_id, a.qualite, a.commission_id, a.jury_id, a.salle, a.observation,
-                               coalesce(sf.traite_gestionnaire, false) as traite,
+                               """ + FraisService.TRAITE + """
+                               as traite,
                                array(select k.jour from affectation_creneau k where k.affectation_id = a.id order by k.jour) as jours,
                                array(select k.heure_debut from affectation_creneau k where k.affectation_id = a.id order by k.jour) as debuts,
                                array(select k.heure_fin from affectation_creneau k where k.affectation_id = a.id order by k.jour) as fins
-                        from affectation a left join service_fait sf on sf.affectation_id = a.id
+                        from affectation a
                         where a.id = $1 and a.mission_id = $2 and a.auteur = 'CENTRE' and a.statut = 'CONVOQUEE_PAR_CENTRE'""")
                 .execute(Tuple.of(affectationId, missionId)).compose(rows -> {
                     if (rows.size() == 0) {
@@ -466,8 +468,9 @@ public final class MissionConvocationService {
 
     private static Future<Optional<EtatAffectation>> centreAffectation(SqlConnection conn, long missionId, long affectationId) {
         return conn.preparedQuery("""
-                        select a.personnel_id, coalesce(sf.traite_gestionnaire, false) as traite
-                        from affectation a left join service_fait sf on sf.affectation_id = a.id
+                        select a.personnel_id, """ + FraisService.TRAITE + """
+                               as traite
+                        from affectation a
                         where a.id = $1 and a.mission_id = $2 and a.auteur = 'CENTRE' and a.statut = 'CONVOQUEE_PAR_CENTRE'
                         for update of a""")
                 .execute(Tuple.of(affectationId, missionId)).map(rows -> rows.size() == 0 ? Optional.empty()

@@ -336,7 +336,7 @@ final class CentreScenario {
                                   long firstAffectation) throws SQLException {
         DemoCalendar calendar = context.calendar();
         long today = calendar.todayDay();
-        List<long[]> processed = new ArrayList<>(); // affectation id, the mission's last day, centre rank
+        List<long[]> processed = new ArrayList<>(); // affectation id, the mission's last day, centre rank, session, person
         context.loader().copy("affectation", "id, mission_id, personnel_id, qualite, commission_id, jury_id, salle, "
                 + "observation, statut, auteur, convoquee_le, created_at", w -> {
             long id = firstAffectation;
@@ -367,7 +367,8 @@ final class CentreScenario {
                         w.begin().append(calendar.date(convened - 12)).append(' ').append(DemoCalendar.time(14, 10 + a));
                         w.endRow();
                         if (aff.serviceFaitTraite()) {
-                            processed.add(new long[] {id, start + m.days() - 1, c});
+                            processed.add(new long[] {id, start + m.days() - 1, c,
+                                    exams.sessionId(examIndex(m.examen()), m.start().getYear()), people[c][t][a] + 1L});
                         }
                         id++;
                     }
@@ -400,17 +401,30 @@ final class CentreScenario {
         });
     }
 
-    /** Written-correction services faits the office has already taken in hand (CONV-2: no change any more). */
+    /** Written-correction services faits the office has already validated (CONV-2: no change any more). */
     private void copyServicesFaits(List<long[]> processed) throws SQLException {
         DemoCalendar calendar = context.calendar();
-        context.loader().copy("service_fait", "affectation_id, fait, candidats_inscrits, nb_copies, saisi_par, saisi_le, "
-                + "traite_gestionnaire", w -> {
+        context.loader().copy("service_fait", "affectation_id, fait, candidats_inscrits, nb_copies, saisi_par, saisi_le"
+                + (columns.frais() ? "" : ", traite_gestionnaire"), w -> {
             for (long[] p : processed) {
                 w.num(p[0]).bool(true).num(90).num(88).text(etablissements.get(centres[(int) p[2]]).uai)
                         .begin().append(calendar.date(p[1] + 1)).append(" 16:20:00");
-                w.bool(true).endRow();
+                if (!columns.frais()) {
+                    w.bool(true);
+                }
+                w.endRow();
             }
         });
+        if (columns.frais()) {
+            context.loader().copy("frais", "nature, session_id, personnel_id, affectation_id, unite, quantite, statut, "
+                    + "traite_par, traite_le", w -> {
+                for (long[] p : processed) {
+                    w.raw("REMUNERATION").num(p[3]).num(p[4]).num(p[0]).raw("COPIES").num(88).raw("VALIDE")
+                            .text("gest." + context.profile().tenantCode()).begin().append(calendar.date(p[1] + 8)).append(" 10:00:00");
+                    w.endRow();
+                }
+            });
+        }
     }
 
     // --- the people ----------------------------------------------------------------------------

@@ -12,8 +12,9 @@ import java.sql.SQLException;
  * @param variante           the HLP EC correction split into a letters and a philosophy mission (CONV-10)
  * @param cycladesAssignment whether Cyclades has finished assigning the candidates of a mission (CONV-9)
  * @param observationConvocation the observation prefilled on the mission's convocations (CONV-7)
+ * @param frais              expenses are rows of {@code frais} (V9), no longer a flag of {@code service_fait}
  */
-record OptionalMissionColumns(boolean variante, boolean cycladesAssignment, boolean observationConvocation) {
+record OptionalMissionColumns(boolean variante, boolean cycladesAssignment, boolean observationConvocation, boolean frais) {
 
     static OptionalMissionColumns of(Connection conn, String schema) throws SQLException {
         boolean variante = false;
@@ -31,6 +32,15 @@ record OptionalMissionColumns(boolean variante, boolean cycladesAssignment, bool
                 }
             }
         }
-        return new OptionalMissionColumns(variante, cyclades, observation);
+        boolean frais;
+        try (PreparedStatement ps = conn.prepareStatement(
+                "select exists (select 1 from information_schema.tables where table_schema = ? and table_name = 'frais')")) {
+            ps.setString(1, schema);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                frais = rs.getBoolean(1);
+            }
+        }
+        return new OptionalMissionColumns(variante, cyclades, observation, frais);
     }
 }

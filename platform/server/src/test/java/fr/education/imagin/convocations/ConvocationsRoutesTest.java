@@ -303,11 +303,15 @@ class ConvocationsRoutesTest {
         assertThat(count("select count(*) from t_toulouse.affectation where id = " + office)).isEqualTo(1);
 
         // Once the office processes the expense, the convocation stays as it is.
-        TestSql.execute("insert into t_toulouse.service_fait (affectation_id, fait, saisi_par, traite_gestionnaire)"
-                + " values (" + own + ", true, 'gest.toulouse', true)");
+        TestSql.execute("insert into t_toulouse.service_fait (affectation_id, fait, saisi_par) values (" + own
+                + ", true, 'gest.toulouse')");
+        TestSql.execute("insert into t_toulouse.frais (nature, session_id, personnel_id, affectation_id, statut)"
+                + " select 'REMUNERATION', m.session_id, a.personnel_id, a.id, 'VALIDE' from t_toulouse.affectation a"
+                + " join t_toulouse.mission m on m.id = a.mission_id where a.id = " + own);
         browser.submit(mission(mission), mission(mission) + "/" + own + "/supprimer", Map.of());
         assertThat(browser.get(mission(mission)).body()).contains("le frais qui en résulte est en cours de traitement");
         assertThat(count("select count(*) from t_toulouse.affectation where id = " + own)).isEqualTo(1);
+        TestSql.execute("delete from t_toulouse.frais where affectation_id = " + own);
         TestSql.execute("delete from t_toulouse.service_fait where affectation_id = " + own);
 
         browser.submit(mission(mission), mission(mission) + "/" + own + "/supprimer", Map.of());

@@ -122,7 +122,8 @@ class DemoDataGeneratorTest {
                      + (select count(*) from commission_jour) + (select count(*) from jury)
                      + (select count(*) from affectation) + (select count(*) from affectation_creneau)
                      + (select count(*) from signature) + (select count(*) from activite)
-                     + (select count(*) from icc_taux) + (select count(*) from service_fait)"""));
+                     + (select count(*) from icc_taux) + (select count(*) from service_fait)
+                     + (select count(*) from frais)"""));
         assertThat(demoReport.rowsPerSecond()).isPositive();
     }
 
@@ -282,8 +283,8 @@ class DemoDataGeneratorTest {
             // N: convened missions for "Consultation des missions", one centre convocation whose expense is processed
             assertThat(count("t_test", "select count(*) from " + current.formatted(
                     "exists (select 1 from affectation a where a.mission_id = m.id and a.statut <> 'AFFECTEE')"))).isGreaterThanOrEqualTo(3);
-            assertThat(count("t_test", "select count(*) from service_fait sf join affectation a on a.id = sf.affectation_id, "
-                    + current.formatted("a.mission_id = m.id and a.auteur = 'CENTRE' and sf.traite_gestionnaire"))).isEqualTo(1);
+            assertThat(count("t_test", "select count(*) from frais f join affectation a on a.id = f.affectation_id, "
+                    + current.formatted("a.mission_id = m.id and a.auteur = 'CENTRE' and f.statut = 'VALIDE'"))).isEqualTo(1);
             // the centre convenes its own teachers
             assertThat(count("t_test", "select count(*) from affectation a, " + next.formatted("""
                     a.mission_id = m.id and a.auteur = 'CENTRE'
