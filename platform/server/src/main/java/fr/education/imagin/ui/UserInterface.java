@@ -20,6 +20,7 @@ import fr.education.imagin.santorin.SantorinOutbox;
 import fr.education.imagin.core.export.PdfRenderer;
 import fr.education.imagin.core.menu.ActivityModule;
 import fr.education.imagin.signatures.SignatureActivity;
+import fr.education.imagin.servicefait.ServiceFaitOfficeRoutes;
 import fr.education.imagin.signatures.SignatureService;
 import fr.education.imagin.core.help.HelpRoutes;
 import fr.education.imagin.core.list.ListService;
@@ -67,11 +68,12 @@ public final class UserInterface {
     private final ActivityStatesRoutes activityStates;
     private final CompetencesOfficeRoutes competencesOffice;
     private final MailOutboxRoutes mailOutbox;
+    private final ServiceFaitOfficeRoutes serviceFaitOffice;
 
     private UserInterface(StaticAssets assets, PageRenderer pages, AcademyHomeRoutes home, WorkContextHandler workContext,
                           DisplayPreferencesRoutes preferences, HelpRoutes help, Activities activities,
                           ActivityStatesRoutes activityStates, CompetencesOfficeRoutes competencesOffice,
-                          MailOutboxRoutes mailOutbox) {
+                          MailOutboxRoutes mailOutbox, ServiceFaitOfficeRoutes serviceFaitOffice) {
         this.assets = assets;
         this.pages = pages;
         this.home = home;
@@ -82,6 +84,7 @@ public final class UserInterface {
         this.activityStates = activityStates;
         this.competencesOffice = competencesOffice;
         this.mailOutbox = mailOutbox;
+        this.serviceFaitOffice = serviceFaitOffice;
     }
 
     /** Builds everything once per process; the routers of all event loops share it. */
@@ -109,13 +112,15 @@ public final class UserInterface {
                 new CompetencesActivity(lists, competences, pages),
                 new ValidationCompetencesActivity(competences, pages),
                 new AutresAcademiesActivity(centres, registry, pages)));
+        ServiceFaitOfficeRoutes.Modules serviceFait = ServiceFaitOfficeRoutes.create(sql, missionTypes, audit, lists, pages, pdf);
+        modules.add(serviceFait.activity());
         modules.addAll(SignatureActivity.both(new SignatureService(sql, audit), convocations, pages));
         Activities activities = new Activities(modules);
         menu.builtActivities(activities.built());
         return new UserInterface(assets, pages, new AcademyHomeRoutes(registry, pages), new WorkContextHandler(sql),
                 new DisplayPreferencesRoutes(new DisplayPreferencesService(sql)), new HelpRoutes(pages), activities,
                 new ActivityStatesRoutes(sql, audit, pages), new CompetencesOfficeRoutes(competences, pages),
-                new MailOutboxRoutes(outbox, pages));
+                new MailOutboxRoutes(outbox, pages), serviceFait.office());
     }
 
     public PageRenderer pages() {
@@ -139,5 +144,6 @@ public final class UserInterface {
         activityStates.mount(router);
         competencesOffice.mount(router);
         mailOutbox.mount(router);
+        serviceFaitOffice.mount(router);
     }
 }
