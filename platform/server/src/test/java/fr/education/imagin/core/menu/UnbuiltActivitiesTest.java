@@ -34,19 +34,19 @@ class UnbuiltActivitiesTest {
     @Test
     void theMenuShowsUnbuiltActivitiesAsUnavailableAndLinksTheOthers() {
         String home = browser.get(base + "/toulouse/").body();
-        assertThat(home).contains("data-activite=\"service-fait\" data-etat=\"indisponible\"",
-                        "Constat service fait <span class=\"imagin-menu__mention\">(pas encore disponible)</span>")
-                .doesNotContain("href=\"/toulouse/service-fait/\"")
-                .contains("href=\"/toulouse/convocations/\"", "href=\"/toulouse/missions/\"");
+        assertThat(home).contains("data-activite=\"indemnites\" data-etat=\"indisponible\"",
+                        "Indemnités des chefs de centre <span class=\"imagin-menu__mention\">(pas encore disponible)</span>")
+                .doesNotContain("href=\"/toulouse/indemnites/\"")
+                .contains("href=\"/toulouse/convocations/\"", "href=\"/toulouse/missions/\"", "href=\"/toulouse/service-fait/\"");
     }
 
     @Test
     void anUnbuiltActivitysAddressAnswersWithoutARedirectLoop() {
-        HttpResponse<String> page = browser.get(base + "/toulouse/service-fait/");
+        HttpResponse<String> page = browser.get(base + "/toulouse/indemnites/");
         assertThat(page.statusCode()).isEqualTo(404);
         assertThat(page.body()).contains("n&#39;est pas encore disponible dans cette version d&#39;IMAG&#39;IN");
-        HttpResponse<String> bare = browser.get(base + "/toulouse/service-fait");
+        HttpResponse<String> bare = browser.get(base + "/toulouse/indemnites");
         assertThat(bare.statusCode()).isEqualTo(302);
-        assertThat(bare.headers().firstValue("location")).hasValue("/toulouse/service-fait/");
+        assertThat(bare.headers().firstValue("location")).hasValue("/toulouse/indemnites/");
     }
 }
