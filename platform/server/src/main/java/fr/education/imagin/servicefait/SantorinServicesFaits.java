@@ -74,10 +74,10 @@ final class SantorinServicesFaits {
             }
             lignes.add(new Ligne(n, numero, numen, fait.equals("O") ? Action.FAIT : Action.NON_FAIT, quantite, motif));
         }
-        if (lignes.isEmpty() && erreurs.isEmpty()) {
-            erreurs.add("Le fichier ne contient aucune ligne de service fait.");
-        }
-        if (!erreurs.isEmpty()) {
+        if (lignes.isEmpty()) {
+            if (erreurs.isEmpty()) {
+                erreurs.add("Le fichier ne contient aucune ligne de service fait.");
+            }
             return Future.succeededFuture(resultat(erreurs));
         }
         String[] numeros = lignes.stream().map(Ligne::mission).distinct().toArray(String[]::new);
@@ -114,13 +114,19 @@ final class SantorinServicesFaits {
                             l.motif(), null, "Ligne " + l.numero() + " (mission n° " + l.mission() + ", " + l.numen() + ")"));
                 }
             }
-            if (!erreurs.isEmpty()) {
-                return Future.succeededFuture(resultat(erreurs));
-            }
+            // Every error of the file, in line order: those found here and the rules' refusals of the other lines.
             List<ServiceFaitService.Lot> lots = new ArrayList<>();
             parMission.forEach((mission, demandes) -> lots.add(new ServiceFaitService.Lot(mission, demandes)));
-            return service.enregistrer(tenant, actor, ServiceFaitService.Origine.SANTORIN, lots);
+            return service.enregistrer(tenant, actor, ServiceFaitService.Origine.SANTORIN, lots, resultat(erreurs).refus())
+                    .map(r -> new ServiceFaitService.Resultat(r.refus().stream()
+                            .sorted(java.util.Comparator.comparingInt(x -> ligne(x.message()))).toList(), r.enregistres()));
         });
+    }
+
+    /** The line number a message starts with ("Ligne 12 ..."), for the order of the report. */
+    private static int ligne(String message) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^Ligne (\\d+)").matcher(message);
+        return m.find() ? Integer.parseInt(m.group(1)) : Integer.MAX_VALUE;
     }
 
     private static ServiceFaitService.Resultat resultat(List<String> erreurs) {

@@ -57,7 +57,7 @@ public final class ServiceFaitService {
     public enum Action { FAIT, NON_FAIT, ANNULER }
 
     /** The exams the CSF does not concern (guide §4.3: concours and the DCS exam). */
-    static final String FAMILLES_EXCLUES = "x.famille not in ('CONCOURS', 'DCS')";
+    static final String FAMILLES_EXCLUES = " x.famille not in ('CONCOURS', 'DCS') ";
 
     /**
      * SQL of a mission's state, over {@code mission m} and {@code type_mission t}, {@code today}
@@ -67,7 +67,7 @@ public final class ServiceFaitService {
      * convened person (CONVOQUEE or CONVOQUEE_PAR_CENTRE) has a constat.
      */
     static String etatSql(String today) {
-        return """
+        return " " + """
                 case when m.date_debut > %1$s then 'NON_EFFECTUEE'
                      when m.date_fin > %1$s and t.remuneration = 'PRATIQUE' then 'COMMENCEE'
                      when m.date_fin > %1$s then 'NON_EFFECTUEE'
@@ -75,7 +75,7 @@ public final class ServiceFaitService {
                       and not exists (select 1 from affectation ae where ae.mission_id = m.id and ae.statut <> 'AFFECTEE'
                                       and not exists (select 1 from service_fait sfe where sfe.affectation_id = ae.id))
                      then 'CONSTATEE'
-                     else 'EFFECTUEE' end""".formatted(today);
+                     else 'EFFECTUEE' end""".formatted(today).replace('\n', ' ') + " ";
     }
 
     /** A mission as the CSF screens show it. */
@@ -305,8 +305,17 @@ public final class ServiceFaitService {
      * inside the transaction (any centre: the callers checked who may reach them).
      */
     public Future<Resultat> enregistrer(Tenant tenant, String actor, Origine origine, List<Lot> lots) {
+        return enregistrer(tenant, actor, origine, lots, List.of());
+    }
+
+    /**
+     * As {@link #enregistrer(Tenant, String, Origine, List)}, {@code prealables} being refusals
+     * the caller already found (a file's unreadable lines): the lots are still checked, so that
+     * every error is listed, and nothing is written.
+     */
+    public Future<Resultat> enregistrer(Tenant tenant, String actor, Origine origine, List<Lot> lots, List<Refus> prealables) {
         return sql.inTenant(tenant, conn -> {
-            List<Refus> erreurs = new ArrayList<>();
+            List<Refus> erreurs = new ArrayList<>(prealables);
             List<Ecriture> ecritures = new ArrayList<>();
             Map<Long, Mission> missions = new LinkedHashMap<>();
             Future<Void> checks = Future.succeededFuture();

@@ -144,7 +144,7 @@ class ServiceFaitRoutesTest {
         save(chef, page, "action-" + bureau, "FAIT", "quantite-" + bureau, "999", "action-" + centre, "FAIT", "quantite-" + centre, "0");
         assertThat(chef.get(page).body()).contains("2 constats de service fait sont enregistrés.");
         assertThat(single("select nb_copies || ':' || fait || ':' || origine || ':' || candidats_inscrits from t_toulouse.service_fait where affectation_id = " + bureau))
-                .isEqualTo("999:t:CENTRE:42");
+                .isEqualTo("999:true:CENTRE:42");
         assertThat(frais(bureau)).isEqualTo("A_TRAITER:COPIES:999.00");
         assertThat(frais(centre)).isEqualTo("A_TRAITER:COPIES:0.00");
     }
@@ -161,7 +161,7 @@ class ServiceFaitRoutesTest {
         save(chef, page, "action-" + centre, "NON_FAIT", "motif-" + centre, "Absent pour maladie");
         assertThat(frais(centre)).isEqualTo("ANNULE::");
         assertThat(single("select fait || ':' || motif_non_fait from t_toulouse.service_fait where affectation_id = " + centre))
-                .isEqualTo("f:Absent pour maladie");
+                .isEqualTo("false:Absent pour maladie");
 
         save(chef, page, "action-" + centre, "ANNULER");
         assertThat(constats(centre)).isZero();
@@ -178,7 +178,7 @@ class ServiceFaitRoutesTest {
             save(chef, page, "action-" + locked, action, "quantite-" + locked, "30", "motif-" + locked, "x",
                     "action-" + bureau, "FAIT", "quantite-" + bureau, "5");
             assertThat(chef.get(page).body()).contains("ZZCSF-TROIS Claire : traité par gestionnaire.");
-            assertThat(single("select nb_copies || ':' || fait from t_toulouse.service_fait where affectation_id = " + locked)).isEqualTo("25:t");
+            assertThat(single("select nb_copies || ':' || fait from t_toulouse.service_fait where affectation_id = " + locked)).isEqualTo("25:true");
             assertThat(frais(locked)).isEqualTo("VALIDE:COPIES:25.00");
             // The whole page is refused: the other row keeps its 999.
             assertThat(frais(bureau)).isEqualTo("A_TRAITER:COPIES:999.00");
@@ -310,7 +310,10 @@ class ServiceFaitRoutesTest {
         assertThat(answer).contains("Le fichier n&#39;a pas été importé",
                 "Ligne 5 : la mission n° ZZCSF-NULLE n&#39;existe pas",
                 "Ligne 6 : le NUMEN ZZCSF-4 n&#39;est pas convoqué sur la mission n° ZZCSF-ECRIT.",
-                "Ligne 7 : service_fait « X » doit valoir O (fait) ou N (non fait).");
+                "Ligne 7 : service_fait « X » doit valoir O (fait) ou N (non fait).",
+                // The lines that read well are checked too: every error at once.
+                "Ligne 3 (mission n° ZZCSF-ECRIT, ZZCSF-3) : traité par gestionnaire.",
+                "Ligne 4 (mission n° ZZCSF-ECRIT, ZZCSF-2) : le motif du service non fait est obligatoire.");
         assertThat(frais(oral)).isEqualTo(before);
 
         // Lines that parse but break a rule: the locked expense and the missing motif, with their line.
