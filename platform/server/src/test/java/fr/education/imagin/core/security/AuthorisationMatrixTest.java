@@ -49,6 +49,9 @@ class AuthorisationMatrixTest {
     private static final Set<String> NOT_RECORDS = Set.of("/:tenant/aide/:sujet");
     /** "Convocation par mission": its routes and the rules walked by {@link #convocationRoutesReachOnlyTheCentresOwnOpenMissionsAndConvocations}. */
     private static final String CONVOCATIONS = "/:tenant/convocations/";
+    /** "Constat service fait": the centre's routes and the office's, which name a mission of any centre. */
+    private static final String SERVICE_FAIT = "/:tenant/service-fait/";
+    private static final String SERVICE_FAIT_OFFICE = "/:tenant/administration/service-fait/";
 
     private static Platform platform;
     private static String base;
@@ -194,7 +197,9 @@ class AuthorisationMatrixTest {
         }
         System.out.println("Academy office routes as a chef d'établissement: " + String.join(", ", calls));
         assertThat(calls).as("office routes").anyMatch(c -> c.startsWith("GET /:tenant/administration/courriels "))
-                .anyMatch(c -> c.startsWith("POST /:tenant/administration/courriels/relance "));
+                .anyMatch(c -> c.startsWith("POST /:tenant/administration/courriels/relance "))
+                .anyMatch(c -> c.startsWith("POST /:tenant/administration/service-fait/import "))
+                .anyMatch(c -> c.startsWith("POST /:tenant/administration/service-fait/:mission "));
         assertThat(leaks).isEmpty();
     }
 
@@ -220,6 +225,7 @@ class AuthorisationMatrixTest {
     private static void walkEstablishmentScopedRoutes(Browser browser, String uai) throws SQLException {
         String[] foreignPerson = foreignPersonnel(uai);
         String[] foreignMission = foreignMission(uai);
+        String constatBefore = constat(foreignMission[2]);
 
         List<String> calls = new ArrayList<>();
         List<String> problems = new ArrayList<>();
@@ -256,6 +262,25 @@ class AuthorisationMatrixTest {
                 }
                 continue;
             }
+            // :mission is a mission held in another centre in "service-fait", :affectation one of its convened ones; the
+            // office's routes to any centre's mission are refused to the chef outright (403, AcademyOffice).
+            if (path.startsWith(SERVICE_FAIT + ":mission") || path.startsWith(SERVICE_FAIT_OFFICE + ":mission")) {
+                boolean office = path.startsWith(SERVICE_FAIT_OFFICE);
+                String concrete = path.replace(":tenant", TARGET).replace(":mission", foreignMission[0])
+                        .replace(":affectation", foreignMission[2]);
+                boolean post = route.methods().equals(List.of("POST"));
+                HttpResponse<String> response = post ? browser.submit(base + "/" + TARGET + "/", base + concrete, Map.of(
+                        "action-" + foreignMission[2], "FAIT", "quantite-" + foreignMission[2], "1", "action", "FAIT"))
+                        : browser.get(base + concrete);
+                calls.add((post ? "POST " : "GET ") + concrete + " -> " + response.statusCode());
+                boolean refused = office ? response.statusCode() == 403
+                        : response.statusCode() == 403 || response.statusCode() == 404;
+                if (!refused || response.body().contains(foreignMission[1])) {
+                    problems.add((post ? "POST " : "GET ") + concrete + " answered " + response.statusCode()
+                            + " for a mission held outside " + uai);
+                }
+                continue;
+            }
             // :id is a person in "personnels", "indisponibilites" and "competences" (their forms and writes too);
             // :affectation one of that person's convened affectations.
             if (!path.matches("/:tenant/(personnels/:id(/convocations/:affectation|/indisponibilites/:indisponibilite)?"
@@ -277,8 +302,12 @@ class AuthorisationMatrixTest {
         }
         System.out.println("Establishment dimension: " + String.join(", ", calls));
         assertThat(calls).as("routes naming a record").isNotEmpty()
-                .anyMatch(c -> c.startsWith("POST /" + TARGET + "/convocations/" + foreignMission[0] + "/nouvelle "));
+                .anyMatch(c -> c.startsWith("POST /" + TARGET + "/convocations/" + foreignMission[0] + "/nouvelle "))
+                .anyMatch(c -> c.startsWith("POST /" + TARGET + "/service-fait/" + foreignMission[0] + " "))
+                .anyMatch(c -> c.startsWith("POST /" + TARGET + "/service-fait/" + foreignMission[0] + "/" + foreignMission[2] + "/horaires "))
+                .anyMatch(c -> c.startsWith("POST /" + TARGET + "/administration/service-fait/" + foreignMission[0] + " "));
         assertThat(problems).isEmpty();
+        assertThat(constat(foreignMission[2])).as("no constat recorded on another centre's mission").isEqualTo(constatBefore);
     }
 
     /**
@@ -532,6 +561,22 @@ class AuthorisationMatrixTest {
                 rows.next();
                 return new String[]{String.valueOf(rows.getLong(1)), rows.getString(2), String.valueOf(rows.getLong(3)),
                         String.valueOf(rows.getLong(4))};
+            }
+        }
+    }
+
+    /** The constat de service fait of a Rennes affectation and its expense, as text ("" when none). */
+    private static String constat(String affectation) throws SQLException {
+        try (Connection conn = DriverManager.getConnection(jdbcUrl, "postgres", "");
+             PreparedStatement query = conn.prepareStatement(
+                     "select coalesce((select sf.fait || ':' || coalesce(sf.nb_copies, -1) || ':' || sf.saisi_par"
+                             + " from t_rennes.service_fait sf where sf.affectation_id = ?), '')"
+                             + " || '/' || coalesce((select f.statut from t_rennes.frais f where f.affectation_id = ?), '')")) {
+            query.setLong(1, Long.parseLong(affectation));
+            query.setLong(2, Long.parseLong(affectation));
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getString(1);
             }
         }
     }
