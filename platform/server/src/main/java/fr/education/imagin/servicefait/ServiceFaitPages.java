@@ -224,7 +224,8 @@ final class ServiceFaitPages {
                 if (r.ok()) {
                     ctx.session().remove(SAISIE);
                     Console.information(ctx, r.enregistres() > 1 ? r.enregistres() + " constats de service fait sont enregistrés."
-                            : "Le constat de service fait est enregistré.");
+                            : r.enregistres() == 1 ? "Le constat de service fait est enregistré."
+                            : "Aucune modification : choisissez « Service fait », « Service non fait » ou « Annuler » pour un intervenant.");
                 } else {
                     refuser(ctx, mission.id(), -1, valeurs, r);
                 }
@@ -366,7 +367,8 @@ final class ServiceFaitPages {
                     who.nom() + " " + who.prenom());
             return service.enregistrer(tenant, SessionUser.of(ctx).login(), acces.origine(), mission, List.of(demande)).map(r -> {
                 if (r.ok()) {
-                    Console.information(ctx, "Le constat de service fait de " + who.nom() + " " + who.prenom() + " est enregistré.");
+                    Console.information(ctx, r.enregistres() == 0 ? "Aucune modification du constat de " + who.nom() + " " + who.prenom() + "."
+                            : "Le constat de service fait de " + who.nom() + " " + who.prenom() + " est enregistré.");
                     SessionSync.redirect(ctx, acces.base() + mission.id());
                 } else {
                     refuser(ctx, mission.id(), who.affectation(), valeurs, r);

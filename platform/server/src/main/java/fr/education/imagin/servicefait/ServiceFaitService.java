@@ -335,9 +335,7 @@ public final class ServiceFaitService {
             }
             return checks.compose(v -> {
                 if (!erreurs.isEmpty() || ecritures.isEmpty()) {
-                    if (erreurs.isEmpty()) {
-                        erreurs.add(new Refus(-1, "Aucun constat à enregistrer : choisissez « Service fait », « Service non fait » ou « Annuler » pour au moins un intervenant."));
-                    }
+                    // Refused, or nothing changes: nothing is written.
                     return Future.succeededFuture(new Resultat(List.copyOf(erreurs), 0));
                 }
                 Future<Void> writes = Future.succeededFuture();
@@ -375,29 +373,57 @@ public final class ServiceFaitService {
                         + mission.etat().libelle() + ")."));
                 continue;
             }
-            if (who.traite()) {
+            // The row as asked; a row that changes nothing is left alone (its expense keeps its statut).
+            List<Refus> refus = new ArrayList<>();
+            List<Ecriture> lue = new ArrayList<>();
+            lire(mission, who, d, nom, refus, lue);
+            boolean inchangee = refus.isEmpty() && lue.size() == 1 && inchangee(lue.get(0));
+            if (who.traite() && !inchangee) {
+                // CSF-4: once the office has validated or paid the expense, the constat stays as it is.
                 erreurs.add(new Refus(d.affectation(), nom + " : traité par gestionnaire. " + FraisService.DEJA_TRAITE));
-                continue;
+            } else if (!inchangee) {
+                erreurs.addAll(refus);
+                ecritures.addAll(lue);
             }
-            if (d.action() == Action.ANNULER) {
-                ecritures.add(new Ecriture(mission, d, who, false, null, null, null, null, null, null, null));
-                continue;
-            }
-            if (d.action() == Action.NON_FAIT) {
-                String motif = d.motif() == null ? "" : d.motif().strip();
-                if (motif.isEmpty()) {
-                    erreurs.add(new Refus(d.affectation(), nom + " : le motif du service non fait est obligatoire."));
-                } else if (motif.length() > MOTIF_MAX) {
-                    erreurs.add(new Refus(d.affectation(), nom + " : le motif du service non fait dépasse " + MOTIF_MAX + " caractères."));
-                } else if (motif.chars().anyMatch(c -> Character.isISOControl(c))) {
-                    erreurs.add(new Refus(d.affectation(), nom + " : le motif du service non fait contient un caractère non autorisé."));
-                } else {
-                    ecritures.add(new Ecriture(mission, d, who, false, motif, null, null, null, d.horaires(), null, null));
-                }
-                continue;
-            }
-            fait(mission, who, d, nom, erreurs, ecritures);
         }
+    }
+
+    private static void lire(Mission mission, Intervenant who, Demande d, String nom, List<Refus> erreurs, List<Ecriture> ecritures) {
+        if (d.action() == Action.ANNULER) {
+            ecritures.add(new Ecriture(mission, d, who, false, null, null, null, null, null, null, null));
+            return;
+        }
+        if (d.action() == Action.NON_FAIT) {
+            String motif = d.motif() == null ? "" : d.motif().strip();
+            if (motif.isEmpty()) {
+                erreurs.add(new Refus(d.affectation(), nom + " : le motif du service non fait est obligatoire."));
+            } else if (motif.length() > MOTIF_MAX) {
+                erreurs.add(new Refus(d.affectation(), nom + " : le motif du service non fait dépasse " + MOTIF_MAX + " caractères."));
+            } else if (motif.chars().anyMatch(Character::isISOControl)) {
+                erreurs.add(new Refus(d.affectation(), nom + " : le motif du service non fait contient un caractère non autorisé."));
+            } else {
+                ecritures.add(new Ecriture(mission, d, who, false, motif, null, null, null, d.horaires(), null, null));
+            }
+            return;
+        }
+        fait(mission, who, d, nom, erreurs, ecritures);
+    }
+
+    /** Whether writing {@code e} would leave the intervenant's constat as it is. */
+    private static boolean inchangee(Ecriture e) {
+        Optional<Constat> current = e.intervenant().constat();
+        if (e.demande().action() == Action.ANNULER) {
+            return current.isEmpty();
+        }
+        if (current.isEmpty()) {
+            return false;
+        }
+        Constat c = current.get();
+        return c.fait() == e.fait() && java.util.Objects.equals(c.motif(), e.motif())
+                && java.util.Objects.equals(c.nbCopies(), e.copies())
+                && java.util.Objects.equals(c.candidatsExamines(), e.candidats())
+                && (c.heures() == null ? e.heures() == null : e.heures() != null && c.heures().compareTo(e.heures()) == 0)
+                && (e.horaires() == null || e.horaires().equals(e.intervenant().horaires()));
     }
 
     private static void fait(Mission mission, Intervenant who, Demande d, String nom, List<Refus> erreurs, List<Ecriture> ecritures) {

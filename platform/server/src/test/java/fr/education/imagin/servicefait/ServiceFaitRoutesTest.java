@@ -183,6 +183,15 @@ class ServiceFaitRoutesTest {
             // The whole page is refused: the other row keeps its 999.
             assertThat(frais(bureau)).isEqualTo("A_TRAITER:COPIES:999.00");
         }
+        // The locked row sent as it is changes nothing, and is not refused.
+        save(chef, page, "action-" + locked, "FAIT", "quantite-" + locked, "25");
+        assertThat(chef.get(page).body()).contains("Aucune modification");
+        // A row sent unchanged leaves its expense alone (a rejected one stays rejected until corrected).
+        TestSql.execute("update t_toulouse.frais set statut = 'REJETE', motif = 'Pièce manquante' where affectation_id = " + bureau);
+        save(chef, page, "action-" + bureau, "FAIT", "quantite-" + bureau, "999");
+        assertThat(frais(bureau)).isEqualTo("REJETE:COPIES:999.00");
+        save(chef, page, "action-" + bureau, "FAIT", "quantite-" + bureau, "998");
+        assertThat(frais(bureau)).isEqualTo("A_TRAITER:COPIES:998.00");
     }
 
     @Test
@@ -255,7 +264,7 @@ class ServiceFaitRoutesTest {
         assertThat(pdf.statusCode()).isEqualTo(200);
         String text = text(pdf.body());
         assertThat(text).contains("Constat de service", "Mission : n° ZZCSF-ECRIT", "Nom Prénom", "Etablissement principal",
-                "Cand. inscrits épreuve", "Rémunération", "ZZCSF-UN Anne", "Nombre de copies : 999", "OUI", "Page 1 / 1", "(0310038Y)");
+                "Cand. inscrits épreuve", "Rémunération", "ZZCSF-UN Anne", "Nombre de copies : 998", "OUI", "Page 1 / 1", "(0310038Y)");
         HttpResponse<byte[]> list = chef.download(base + LIST + "export.pdf?q=ZZCSF&filtre=1&annee=" + YEAR);
         assertThat(list.statusCode()).isEqualTo(200);
         assertThat(text(list.body())).contains("ZZCSF-ECRIT", "Mission constatée");
