@@ -195,6 +195,17 @@ class ServiceFaitRoutesTest {
     }
 
     @Test
+    @Order(5)
+    void aPostWithoutTheFormsTokenIsRefusedAndChangesNothing() {
+        long bureau = ServiceFaitMissions.ecritBureau;
+        String before = frais(bureau);
+        HttpResponse<String> forged = chef.post(mission(ServiceFaitMissions.ecrit), Map.of("action-" + bureau, "ANNULER"));
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(frais(bureau)).isEqualTo(before);
+        assertThat(constats(bureau)).isEqualTo(1);
+    }
+
+    @Test
     @Order(6)
     void theSecondGroupOralNeedsTheNumberOfCandidatesZeroAllowed() {
         String page = mission(ServiceFaitMissions.oral2);
