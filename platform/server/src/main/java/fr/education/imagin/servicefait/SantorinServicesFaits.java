@@ -82,15 +82,22 @@ final class SantorinServicesFaits {
         }
         String[] numeros = lignes.stream().map(Ligne::mission).distinct().toArray(String[]::new);
         return sql.inTenant(tenant, conn -> conn.preparedQuery("""
-                        select m.numero, m.id as mission_id, p.numen, a.id as affectation_id
+                        select m.numero, m.id as mission_id, p.numen, a.id as affectation_id,
+                               m.type_code = any($2) or x.famille in ('CONCOURS', 'DCS') as exclue
                         from mission m
+                        join session_examen s on s.id = m.session_id
+                        join examen x on x.code = s.examen_code
                         left join affectation a on a.mission_id = m.id and a.statut in ('CONVOQUEE', 'CONVOQUEE_PAR_CENTRE')
                         left join personnel p on p.id = a.personnel_id
-                        where m.numero = any($1)""").execute(Tuple.of(numeros))).compose(rows -> {
+                        where m.numero = any($1)""").execute(Tuple.tuple().addArrayOfString(numeros).addArrayOfString(service.typesExclus(tenant)))).compose(rows -> {
             Map<String, Long> missions = new HashMap<>();
+            java.util.Set<String> exclues = new java.util.HashSet<>();
             Map<String, Long> affectations = new HashMap<>();
             for (Row r : rows) {
                 missions.put(r.getString("numero"), r.getLong("mission_id"));
+                if (r.getBoolean("exclue")) {
+                    exclues.add(r.getString("numero"));
+                }
                 if (r.getString("numen") != null) {
                     affectations.put(r.getString("numero") + ";" + r.getString("numen"), r.getLong("affectation_id"));
                 }
@@ -103,6 +110,9 @@ final class SantorinServicesFaits {
                 Integer deja = vues.put(l.mission() + ";" + l.numen(), l.numero());
                 if (mission == null) {
                     erreurs.add("Ligne " + l.numero() + " : la mission n° " + l.mission() + " n'existe pas dans l'académie.");
+                } else if (exclues.contains(l.mission())) {
+                    erreurs.add("Ligne " + l.numero() + " : la mission n° " + l.mission() + " n'est pas concernée par le constat"
+                            + " de service fait (correction dématérialisée, concours, DCS).");
                 } else if (affectation == null) {
                     erreurs.add("Ligne " + l.numero() + " : le NUMEN " + l.numen() + " n'est pas convoqué sur la mission n° "
                             + l.mission() + ".");

@@ -324,13 +324,15 @@ class ServiceFaitRoutesTest {
                 "ZZCSF-ECRIT;ZZCSF-2;N;;",
                 "ZZCSF-NULLE;ZZCSF-1;O;1;",
                 "ZZCSF-ECRIT;ZZCSF-4;O;1;",
-                "ZZCSF-ECRIT;ZZCSF-1;X;1;");
+                "ZZCSF-ECRIT;ZZCSF-1;X;1;",
+                "ZZCSF-COEC;ZZCSF-1;O;1;");
         gestionnaire.submitPairs(page, page + "/import", fields("contenu", bad));
         String answer = gestionnaire.get(page).body();
         assertThat(answer).contains("Le fichier n&#39;a pas été importé",
                 "Ligne 5 : la mission n° ZZCSF-NULLE n&#39;existe pas",
                 "Ligne 6 : le NUMEN ZZCSF-4 n&#39;est pas convoqué sur la mission n° ZZCSF-ECRIT.",
                 "Ligne 7 : service_fait « X » doit valoir O (fait) ou N (non fait).",
+                "Ligne 8 : la mission n° ZZCSF-COEC n&#39;est pas concernée par le constat de service fait",
                 // The lines that read well are checked too: every error at once.
                 "Ligne 3 (mission n° ZZCSF-ECRIT, ZZCSF-3) : traité par gestionnaire.",
                 "Ligne 4 (mission n° ZZCSF-ECRIT, ZZCSF-2) : le motif du service non fait est obligatoire.");
