@@ -108,6 +108,14 @@ class ServiceFaitRoutesTest {
         }
         String hidden = chef.get(base + LIST + "?q=ZZCSF&filtre=1&masquer=non-effectuees&" + years).body();
         assertThat(hidden).contains("ZZCSF-ECRIT", "ZZCSF-CONSTATEE").doesNotContain("ZZCSF-FUTUR");
+        // Every column sorts.
+        for (String column : List.of("numero", "session", "specialite", "epreuve", "type", "debut", "etat")) {
+            HttpResponse<String> sorted = chef.get(base + LIST + "?q=ZZCSF&filtre=1&tri=" + column + "&sens=desc&" + years);
+            assertThat(sorted.statusCode()).as(column).isEqualTo(200);
+            assertThat(sorted.body()).as(column).contains("ZZCSF-ECRIT");
+        }
+        String byState = chef.get(base + LIST + "?q=ZZCSF&filtre=1&tri=etat&" + years).body();
+        assertThat(byState.indexOf("Mission commencée")).isLessThan(byState.indexOf("Mission non effectuée"));
         // The excluded missions are not reachable by their address either.
         assertThat(chef.get(mission(ServiceFaitMissions.coec)).statusCode()).isEqualTo(404);
         assertThat(chef.get(mission(ServiceFaitMissions.concours)).statusCode()).isEqualTo(404);
