@@ -27,6 +27,6 @@ public final class HttpVerticle extends VerticleBase {
         // typed, instead of the screen's own French message on its own length limit.
         HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHost(http.host()).setPort(http.port())
                 .setMaxFormAttributeSize(1024 * 1024));
-        return server.requestHandler(routerFactory.apply(vertx)).listen();
+        return server.requestHandler(routerFactory.apply(vertx)).invalidRequestHandler(new MalformedRequests()).listen();
     }
 }

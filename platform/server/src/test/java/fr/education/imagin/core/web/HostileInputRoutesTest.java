@@ -6,6 +6,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -44,6 +47,19 @@ class HostileInputRoutesTest {
             assertThat(response.statusCode()).as("page=" + page).isEqualTo(200);
             assertThat(response.body()).contains("Liste des personnels");
         }
+    }
+
+    /** Point 7: an address past the decoder's limit gets a French page, not an empty 414. */
+    @Test
+    void anOverLongAddressGetsAFrenchPage() throws Exception {
+        // HTTP/1.1 as browsers speak it in clear text (java.net.http would try an h2c upgrade).
+        HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
+                HttpRequest.newBuilder(URI.create(base + "/toulouse/personnels/?q=" + "a".repeat(10_000))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(414);
+        assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+        assertThat(response.body()).contains("Adresse trop longue", "dépasse la longueur autorisée")
+                .doesNotContainIgnoringCase("exception");
     }
 
     @Test
