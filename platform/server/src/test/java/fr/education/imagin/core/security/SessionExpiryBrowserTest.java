@@ -67,4 +67,25 @@ class SessionExpiryBrowserTest {
             org.assertj.core.api.Assertions.assertThat(response.status()).isEqualTo(302);
         }
     }
+
+    /**
+     * The server itself ends the session after the inactivity timeout (one minute here): a
+     * request just before it keeps the session, the first one after it is sent to the login page.
+     */
+    @Test
+    void theServerEndsAnIdleSessionAfterTheTimeout() throws InterruptedException {
+        String base = TestPlatform.baseUrl(platform);
+        fr.education.imagin.testkit.Browser idle = new fr.education.imagin.testkit.Browser();
+        org.assertj.core.api.Assertions.assertThat(idle.login(base, "rennes", "gest.rennes", "imagin-demo").statusCode()).isEqualTo(302);
+        Thread.sleep(35_000);
+        org.assertj.core.api.Assertions.assertThat(idle.get(base + "/rennes/").statusCode()).as("35 s idle: still signed in").isEqualTo(200);
+        Thread.sleep(35_000);
+        org.assertj.core.api.Assertions.assertThat(idle.get(base + "/rennes/").statusCode()).as("70 s after login, 35 s after the last request: still signed in")
+                .isEqualTo(200);
+        Thread.sleep(65_000);
+        var expired = idle.get(base + "/rennes/");
+        org.assertj.core.api.Assertions.assertThat(expired.statusCode()).as("65 s idle: the session is over").isEqualTo(302);
+        org.assertj.core.api.Assertions.assertThat(expired.headers().firstValue("location")).hasValueSatisfying(
+                location -> org.assertj.core.api.Assertions.assertThat(location).contains("/rennes/connexion"));
+    }
 }
