@@ -41,7 +41,9 @@ public final class PeriodFilter implements ListFilter {
 
     @Override
     public boolean isSet(MultiMap params) {
-        return params.contains("periode");
+        // Dates without a mode (a hand-made or shortened address) read with the default mode,
+        // rather than silently listing everyone.
+        return params.contains("periode") || params.contains("du") || params.contains("au");
     }
 
     @Override
