@@ -4,63 +4,94 @@ import fr.education.imagin.Platform;
 import fr.education.imagin.demo.DemoAccount;
 import fr.education.imagin.testkit.Browser;
 import fr.education.imagin.testkit.SharedPlatform;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Map;
+import java.sql.Statement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** PERS-4: the detail's three tabs show exactly the person's convened affectations, unavailabilities and teachings. */
+/**
+ * PERS-4: the detail's three tabs show exactly the person's convened affectations,
+ * unavailabilities and teachings, and the info message counts the missions assigned but not yet
+ * sent as convocations. The people are arranged here, so every assertion runs whatever the demo
+ * data holds.
+ */
 class PersonnelDetailTabsTest {
 
-    @Test
-    void theTabsCountWhatTheDatabaseHoldsAndMentionMissionsNotYetConvened() throws SQLException {
+    private static String base;
+    private static String uai;
+    private static Browser browser;
+
+    @BeforeAll
+    static void signIn() {
         Platform platform = SharedPlatform.get();
         DemoAccount chef = platform.demoAccounts().stream()
                 .filter(a -> "rennes".equals(a.tenantCode()) && a.login().startsWith("ce.0")).findFirst().orElseThrow();
-        String uai = chef.uais().get(0);
-        long[] person;
-        try (Connection conn = SharedPlatform.jdbc();
-             PreparedStatement query = conn.prepareStatement("""
-                     select p.id,
-                            (select count(*) from t_rennes.affectation a where a.personnel_id = p.id and a.statut <> 'AFFECTEE'),
-                            (select count(*) from t_rennes.affectation a where a.personnel_id = p.id and a.statut = 'AFFECTEE'),
-                            (select count(*) from t_rennes.indisponibilite i where i.personnel_id = p.id),
-                            (select count(*) from t_rennes.enseignement n where n.personnel_id = p.id)
-                     from t_rennes.personnel p join t_rennes.lieu_exercice l on l.personnel_id = p.id and l.uai = ?
-                     order by 2 desc, 3 desc, p.id limit 1""")) {
-            query.setString(1, uai);
-            try (ResultSet rows = query.executeQuery()) {
-                rows.next();
-                person = new long[]{rows.getLong(1), rows.getLong(2), rows.getLong(3), rows.getLong(4), rows.getLong(5)};
-            }
-        }
-        assertThat(person[1]).as("demo data has convened staff in " + uai).isPositive();
-
-        Browser browser = new Browser();
-        String base = SharedPlatform.baseUrl();
+        uai = chef.uais().get(0);
+        base = SharedPlatform.baseUrl();
+        browser = new Browser();
         assertThat(browser.login(base, "rennes", chef.login(), "imagin-demo").statusCode()).isEqualTo(302);
-        try {
-            HttpResponse<String> detail = browser.get(base + "/rennes/personnels/" + person[0]);
-            assertThat(detail.statusCode()).isEqualTo(200);
-            assertThat(detail.body())
-                    .contains("Liste des affectations convoquées (" + person[1] + " ligne")
-                    .contains("Liste des indisponibilités (" + person[3] + " ligne")
-                    .contains("Liste des enseignements (" + person[4] + " ligne")
-                    // the keyword filters stay hidden until tableau.js makes them work
-                    .contains("data-tableau-motcle hidden");
-            if (person[2] > 0) {
-                assertThat(detail.body()).contains(person[2] + " mission(s) sont attribuées à cette personne mais ne lui ont pas encore été envoyées en convocation");
-            } else {
-                assertThat(detail.body()).doesNotContain("pas encore été envoyées en convocation");
+    }
+
+    @AfterAll
+    static void signOut() {
+        browser.quit(base, "rennes");
+    }
+
+    @Test
+    void theTabsCountWhatTheDatabaseHoldsAndMentionMissionsNotYetConvened() throws SQLException {
+        long person = arrange("ZZONGLETS-1", 1, 2, 1);
+        HttpResponse<String> detail = browser.get(base + "/rennes/personnels/" + person);
+        assertThat(detail.statusCode()).isEqualTo(200);
+        assertThat(detail.body())
+                .contains("Liste des affectations convoquées (1 ligne")
+                .contains("Liste des indisponibilités (1 ligne")
+                .contains("Liste des enseignements (0 ligne")
+                .contains("2 mission(s) sont attribuées à cette personne mais ne lui ont pas encore été envoyées en convocation")
+                // the keyword filters stay hidden until tableau.js makes them work
+                .contains("data-tableau-motcle hidden");
+    }
+
+    @Test
+    void noMessageWhenEveryAssignedMissionWasConvened() throws SQLException {
+        long person = arrange("ZZONGLETS-2", 2, 0, 0);
+        HttpResponse<String> detail = browser.get(base + "/rennes/personnels/" + person);
+        assertThat(detail.statusCode()).isEqualTo(200);
+        assertThat(detail.body()).contains("Liste des affectations convoquées (2 ligne")
+                .doesNotContain("pas encore été envoyées en convocation");
+    }
+
+    /** A person of the chef's establishment with convened and merely assigned affectations on distinct missions. */
+    private static long arrange(String numen, int convened, int assigned, int unavailabilities) throws SQLException {
+        try (Connection conn = SharedPlatform.jdbc(); Statement st = conn.createStatement()) {
+            long person;
+            try (ResultSet rs = st.executeQuery("""
+                    insert into t_rennes.personnel (numen, civilite, nom, prenom, date_naissance, discipline_poste)
+                    values ('%s', 'Mme', 'ZZONGLETS', 'Alix', date '1980-01-01', 'ANGLAIS') returning id""".formatted(numen))) {
+                rs.next();
+                person = rs.getLong(1);
             }
-        } finally {
-            browser.submit(base + "/rennes/", base + "/rennes/quitter", Map.of());
+            st.execute("insert into t_rennes.lieu_exercice (personnel_id, uai, principal) values (%d, '%s', true)"
+                    .formatted(person, uai));
+            st.execute("""
+                    insert into t_rennes.affectation (mission_id, personnel_id, qualite, statut, auteur, convoquee_le)
+                    select m.id, %d, 'Correcteur', case when row_number() over (order by m.id) <= %d then 'CONVOQUEE' else 'AFFECTEE' end,
+                           'ACADEMIE', case when row_number() over (order by m.id) <= %d then now() end
+                    from (select id from t_rennes.mission order by id limit %d) m""".formatted(person, convened, convened,
+                    convened + assigned));
+            for (int i = 0; i < unavailabilities; i++) {
+                st.execute("""
+                        insert into t_rennes.indisponibilite (personnel_id, debut, fin, motif, origine, declarant_uai)
+                        values (%d, timestamp '2031-01-0%d 08:00', timestamp '2031-01-0%d 12:00', 'Onglets', 'ETABLISSEMENT', '%s')"""
+                        .formatted(person, i + 1, i + 1, uai));
+            }
+            return person;
         }
     }
 }
