@@ -106,7 +106,7 @@ public final class FraisOfficeRoutes {
             ctx.put(SESSION, id.getAsLong());
             String query = ctx.request().query();
             String path = listPath(ctx, id.getAsLong());
-            ListScreen.addToPage(ctx, "session", Map.of("libelle", libelle.get(), "retour", home(ctx),
+            ListScreen.addToPage(ctx, "fraisSession", Map.of("libelle", libelle.get(), "retour", home(ctx),
                     "action", path + "actions" + (query == null || query.isEmpty() ? ""
                             : "?retour=" + URLEncoder.encode(query, StandardCharsets.UTF_8)),
                     "paiement", path + "paiement.csv", "motifMax", FraisOfficeService.MOTIF_MAX,

@@ -44,7 +44,8 @@ final class PaiementExport {
                         left join icc_saisie s on s.id = f.icc_saisie_id
                         where f.session_id = $1 and f.statut = any($2)
                         order by p.nom, p.prenom, p.numen, f.id""")
-                .execute(Tuple.of(sessionId, avecPayes ? new String[]{"VALIDE", "PAYE"} : new String[]{"VALIDE"})))
+                .execute(Tuple.tuple().addLong(sessionId)
+                        .addArrayOfString(avecPayes ? new String[]{"VALIDE", "PAYE"} : new String[]{"VALIDE"})))
                 .map(rows -> {
                     List<List<String>> lines = new ArrayList<>();
                     for (Row r : rows) {
