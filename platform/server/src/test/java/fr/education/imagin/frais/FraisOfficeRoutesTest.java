@@ -109,7 +109,8 @@ class FraisOfficeRoutesTest {
 
         // The sessions page: the fixture's session with 6 À traiter (4 remunerations, 2 ICC lines) and 1 Annulé.
         String sessions = page(gestionnaire, base + OFFICE);
-        assertThat(sessions).contains("États de frais", OFFICE + "/sessions/" + FraisFixture.session + "/");
+        assertThat(sessions).contains("États de frais", OFFICE + "/sessions/" + FraisFixture.session + "/", OFFICE + "/taux");
+        assertThat(page(gestionnaire, base + "/toulouse/")).contains(OFFICE + "\">États de frais", OFFICE + "/taux\">Taux des indemnités");
         String row = sessions.substring(sessions.indexOf(FraisFixture.SESSION_LIBELLE));
         row = row.substring(0, row.indexOf("</tr>")).replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ").strip();
         assertThat(row).isEqualTo(FraisFixture.SESSION_LIBELLE + " ZZF " + FraisFixture.YEAR + " 6 0 0 0 1");
@@ -138,6 +139,9 @@ class FraisOfficeRoutesTest {
         // The list's own exports come with the list mechanism.
         HttpResponse<byte[]> csv = gestionnaire.download(list() + "export.csv?nature=ICC");
         assertThat(new String(csv.body(), StandardCharsets.UTF_8)).contains("Nature;Nom;Prénom;NUMEN", "1268,00" + NBSP_EURO);
+        HttpResponse<byte[]> pdf = gestionnaire.download(list() + "export.pdf?statut=A_TRAITER");
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("content-type")).hasValue("application/pdf");
         // Unknown or malformed sessions.
         assertThat(gestionnaire.get(base + OFFICE + "/sessions/999999999/").statusCode()).isEqualTo(404);
         assertThat(gestionnaire.get(base + OFFICE + "/sessions/abc/").statusCode()).isEqualTo(404);
