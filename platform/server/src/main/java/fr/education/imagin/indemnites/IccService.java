@@ -250,4 +250,42 @@ public final class IccService {
     private static String euros(BigDecimal amount) {
         return amount.toPlainString().replace('.', ',');
     }
+
+    // --- ICC-5 rates screen (academy office) ---
+
+    /** A bracket with both rates the office compares: the decree's default and the académie's own. */
+    public record TauxConfigure(IccTranche tranche, Optional<BigDecimal> reglementaire, Optional<BigDecimal> academie) {
+    }
+
+    /** An enabled scheme's brackets for a session year, as the rates screen shows them. */
+    public record BaremeTaux(String scheme, String libelle, List<TauxConfigure> tranches) {
+    }
+
+    /**
+     * Every scheme enabled for the académie, independently of any exam code, with each bracket's
+     * regulatory default and the académie's configured rate for the session year (ICC-5).
+     */
+    public Future<List<BaremeTaux>> baremesTaux(Tenant tenant, int annee) {
+        List<Contribution<IccScheme>> enabled;
+        try {
+            enabled = schemes(tenant);
+        } catch (PluginFailure e) {
+            return Future.failedFuture(e);
+        }
+        List<Future<BaremeTaux>> all = new ArrayList<>();
+        for (Contribution<IccScheme> scheme : enabled) {
+            all.add(rates(tenant, scheme, annee).map(configured -> {
+                List<TauxConfigure> tranches = new ArrayList<>();
+                for (IccTranche tranche : tranches(scheme)) {
+                    Optional<BigDecimal> regulatory = plugins.call(scheme.pluginId(), "taux réglementaire",
+                            () -> Objects.requireNonNull(scheme.extension().regulatoryRate(tranche.code(), annee), "no Optional returned"));
+                    tranches.add(new TauxConfigure(tranche, regulatory, Optional.ofNullable(configured.get(tranche.code()))));
+                }
+                return new BaremeTaux(code(scheme), plugins.call(scheme.pluginId(), "libellé", scheme.extension()::libelle),
+                        List.copyOf(tranches));
+            }));
+        }
+        return Future.all(all).map(done -> all.stream().map(Future::result)
+                .sorted(java.util.Comparator.comparing(BaremeTaux::scheme)).toList());
+    }
 }

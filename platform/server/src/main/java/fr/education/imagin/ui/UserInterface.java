@@ -19,6 +19,8 @@ import fr.education.imagin.missions.MissionTypeRules;
 import fr.education.imagin.santorin.SantorinOutbox;
 import fr.education.imagin.core.export.PdfRenderer;
 import fr.education.imagin.core.menu.ActivityModule;
+import fr.education.imagin.frais.FraisOfficeRoutes;
+import fr.education.imagin.indemnites.IccService;
 import fr.education.imagin.signatures.SignatureActivity;
 import fr.education.imagin.servicefait.ServiceFaitOfficeRoutes;
 import fr.education.imagin.signatures.SignatureService;
@@ -69,11 +71,13 @@ public final class UserInterface {
     private final CompetencesOfficeRoutes competencesOffice;
     private final MailOutboxRoutes mailOutbox;
     private final ServiceFaitOfficeRoutes serviceFaitOffice;
+    private final FraisOfficeRoutes fraisOffice;
 
     private UserInterface(StaticAssets assets, PageRenderer pages, AcademyHomeRoutes home, WorkContextHandler workContext,
                           DisplayPreferencesRoutes preferences, HelpRoutes help, Activities activities,
                           ActivityStatesRoutes activityStates, CompetencesOfficeRoutes competencesOffice,
-                          MailOutboxRoutes mailOutbox, ServiceFaitOfficeRoutes serviceFaitOffice) {
+                          MailOutboxRoutes mailOutbox, ServiceFaitOfficeRoutes serviceFaitOffice,
+                          FraisOfficeRoutes fraisOffice) {
         this.assets = assets;
         this.pages = pages;
         this.home = home;
@@ -85,6 +89,7 @@ public final class UserInterface {
         this.competencesOffice = competencesOffice;
         this.mailOutbox = mailOutbox;
         this.serviceFaitOffice = serviceFaitOffice;
+        this.fraisOffice = fraisOffice;
     }
 
     /** Builds everything once per process; the routers of all event loops share it. */
@@ -120,7 +125,8 @@ public final class UserInterface {
         return new UserInterface(assets, pages, new AcademyHomeRoutes(registry, pages), new WorkContextHandler(sql),
                 new DisplayPreferencesRoutes(new DisplayPreferencesService(sql)), new HelpRoutes(pages), activities,
                 new ActivityStatesRoutes(sql, audit, pages), new CompetencesOfficeRoutes(competences, pages),
-                new MailOutboxRoutes(outbox, pages), serviceFait.office());
+                new MailOutboxRoutes(outbox, pages), serviceFait.office(),
+                FraisOfficeRoutes.create(sql, audit, lists, new IccService(plugins, sql), pages));
     }
 
     public PageRenderer pages() {
@@ -145,5 +151,6 @@ public final class UserInterface {
         competencesOffice.mount(router);
         mailOutbox.mount(router);
         serviceFaitOffice.mount(router);
+        fraisOffice.mount(router);
     }
 }

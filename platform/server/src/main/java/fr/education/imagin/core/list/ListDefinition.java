@@ -41,6 +41,7 @@ public final class ListDefinition {
     private final String exportsLabel;
     private final List<ExportGroup> moreExports;
     private final String filterButton;
+    private final Selection selection;
 
     private ListDefinition(Builder b) {
         name = b.name;
@@ -56,11 +57,15 @@ public final class ListDefinition {
         exportsLabel = b.exportsLabel;
         moreExports = List.copyOf(b.moreExports);
         filterButton = b.filterButton;
+        selection = b.selection;
         if (columns.isEmpty()) {
             throw new IllegalArgumentException("a list needs columns");
         }
         if (detailLinks && idSql == null) {
             throw new IllegalArgumentException("rows open a detail screen only with an id");
+        }
+        if (selection != null && idSql == null) {
+            throw new IllegalArgumentException("rows are selectable only with an id");
         }
     }
 
@@ -133,12 +138,26 @@ public final class ListDefinition {
         copy.exportsLabel = exportsLabel;
         copy.moreExports.addAll(moreExports);
         copy.filterButton = filterButton;
+        copy.selection = selection;
         return new ListDefinition(copy);
     }
 
     /** Download groups after the list's own, e.g. "Télécharger les personnels et leurs missions". */
     List<ExportGroup> moreExports() {
         return moreExports;
+    }
+
+    /** Rows carry a checkbox, when the screen acts on a selection of them. */
+    Optional<Selection> selection() {
+        return Optional.ofNullable(selection);
+    }
+
+    /**
+     * A checkbox per row, named {@code parameter} with the row's id as value, belonging to the
+     * screen's form {@code form} (HTML {@code form} attribute: the list region, redrawn by the live
+     * filter, stays outside the form that sends the selection).
+     */
+    public record Selection(String parameter, String form) {
     }
 
     /** A labelled group of download buttons under the list. */
@@ -163,6 +182,7 @@ public final class ListDefinition {
         private String exportsLabel = "Télécharger la liste";
         private final List<ExportGroup> moreExports = new ArrayList<>();
         private String filterButton = "Filtrer";
+        private Selection selection;
 
         private Builder(String name, String titre) {
             this.name = name;
@@ -215,6 +235,12 @@ public final class ListDefinition {
         /** The label of the button applying the filters, "Filtrer" unless the guide names it. */
         public Builder filterButton(String label) {
             this.filterButton = label;
+            return this;
+        }
+
+        /** Each row gets a checkbox sent with the screen's form {@code form} as {@code parameter=<id>}. */
+        public Builder selectable(String parameter, String form) {
+            this.selection = new Selection(parameter, form);
             return this;
         }
 

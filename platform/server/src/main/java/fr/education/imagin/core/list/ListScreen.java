@@ -13,6 +13,8 @@ import fr.education.imagin.core.web.Console;
 import fr.education.imagin.core.web.PageException;
 import fr.education.imagin.core.web.PageRenderer;
 import io.vertx.core.Future;
+import io.vertx.ext.web.Route;
+import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 import java.time.LocalDateTime;
@@ -20,6 +22,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * A list screen's routes (SH-6 … SH-8), mounted on its activity: the page (or only its list
@@ -35,6 +38,8 @@ public final class ListScreen {
     public static final int MAX_PDF_ROWS = 20_000;
     /** Where {@link #prepare} leaves the list as prepared for the request, by list name. */
     private static final String PREPARED = "imagin.list.prepared.";
+    /** Where {@link #addToPage} leaves a screen's own entries of the page model. */
+    private static final String PAGE_MODEL = "imagin.list.page";
 
     private final ListDefinition definition;
     private final String template;
@@ -55,13 +60,25 @@ public final class ListScreen {
      * before the screen's other exports: their routes get the filters prepared here too.
      */
     public void mount(ActivityRouter routes, String path) {
+        mount(routes::get, path);
+    }
+
+    /**
+     * Mounts the list outside an activity, at a full route path ending with '/' such as
+     * {@code /:tenant/administration/frais/sessions/:session/}: the caller's guards run first.
+     */
+    public void mount(Router router, String path) {
+        mount(router::get, path);
+    }
+
+    private void mount(Function<String, Route> get, String path) {
         List<String> paths = new ArrayList<>(List.of(path, path + "export.csv", path + "export.pdf"));
         definition.moreExports().forEach(g -> g.actions().forEach(a -> paths.add(path + a.path())));
-        paths.forEach(p -> routes.get(p).handler(this::prepare));
-        paths.stream().filter(p -> !p.equals(path)).forEach(p -> routes.get(p).handler(this::refuseInvalidFilters));
-        routes.get(path + "export.csv").handler(this::csv);
-        routes.get(path + "export.pdf").handler(this::pdf);
-        routes.get(path).handler(this::page);
+        paths.forEach(p -> get.apply(p).handler(this::prepare));
+        paths.stream().filter(p -> !p.equals(path)).forEach(p -> get.apply(p).handler(this::refuseInvalidFilters));
+        get.apply(path + "export.csv").handler(this::csv);
+        get.apply(path + "export.pdf").handler(this::pdf);
+        get.apply(path).handler(this::page);
     }
 
     /** Readies the filters for this request (those offering values from the data load them). */
@@ -103,7 +120,8 @@ public final class ListScreen {
         ListRequest request = ListRequest.from(definition, ctx.queryParams());
         service.page(TenantHandler.current(ctx), definition, request, definition.scope(ctx)).compose(page -> {
             page.errors().forEach(error -> Console.erreur(ctx, error));
-            Map<String, Object> model = Map.of("liste", ListView.model(definition, request, page, ctx.request().path()));
+            Map<String, Object> model = new HashMap<>(pageModel(ctx));
+            model.put("liste", ListView.model(definition, request, page, ctx.request().path()));
             if (ctx.request().getHeader(PARTIAL_HEADER) == null) {
                 return pages.respond(ctx, template, model);
             }
@@ -111,6 +129,25 @@ public final class ListScreen {
             return ctx.response().putHeader("Content-Type", "text/html; charset=utf-8")
                     .putHeader("Cache-Control", "no-store").end(region);
         }).onFailure(ctx::fail);
+    }
+
+    /**
+     * For a handler mounted before the list on the same path (one that checks the record the
+     * list belongs to, say): an entry of the page's model beside {@code liste}, such as the
+     * session whose expenses the list shows.
+     */
+    public static void addToPage(RoutingContext ctx, String key, Object value) {
+        Map<String, Object> model = ctx.get(PAGE_MODEL);
+        if (model == null) {
+            model = new HashMap<>();
+            ctx.put(PAGE_MODEL, model);
+        }
+        model.put(key, value);
+    }
+
+    private static Map<String, Object> pageModel(RoutingContext ctx) {
+        Map<String, Object> model = ctx.get(PAGE_MODEL);
+        return model == null ? Map.of() : model;
     }
 
     /** The rows the user selected (scope, filters, keyword, order), for exports joining more data. */

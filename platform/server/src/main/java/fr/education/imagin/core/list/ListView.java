@@ -38,6 +38,7 @@ final class ListView {
         model.put("conserves", preserved(request));
         model.put("pagination", pagination(request, page.total(), base));
         model.put("exports", exports(definition, request, base));
+        definition.selection().ifPresent(s -> model.put("selection", Map.of("parametre", s.parameter(), "formulaire", s.form())));
         return model;
     }
 
@@ -102,6 +103,9 @@ final class ListView {
         for (ListPage.Row row : page.rows()) {
             Map<String, Object> model = new HashMap<>();
             model.put("cellules", row.cells());
+            if (definition.selection().isPresent()) {
+                model.put("id", row.id());
+            }
             if (definition.detailLinks()) {
                 model.put("href", base + encode(row.id()) + back);
             }

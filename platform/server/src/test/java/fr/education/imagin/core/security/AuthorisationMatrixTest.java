@@ -52,6 +52,8 @@ class AuthorisationMatrixTest {
     /** "Constat service fait": the centre's routes and the office's, which name a mission of any centre. */
     private static final String SERVICE_FAIT = "/:tenant/service-fait/";
     private static final String SERVICE_FAIT_OFFICE = "/:tenant/administration/service-fait/";
+    /** The office's expenses (GEST-3): a session's routes, which name any session of the académie. */
+    private static final String FRAIS_OFFICE = "/:tenant/administration/frais/";
 
     private static Platform platform;
     private static String base;
@@ -199,7 +201,14 @@ class AuthorisationMatrixTest {
         assertThat(calls).as("office routes").anyMatch(c -> c.startsWith("GET /:tenant/administration/courriels "))
                 .anyMatch(c -> c.startsWith("POST /:tenant/administration/courriels/relance "))
                 .anyMatch(c -> c.startsWith("POST /:tenant/administration/service-fait/import "))
-                .anyMatch(c -> c.startsWith("POST /:tenant/administration/service-fait/:mission "));
+                .anyMatch(c -> c.startsWith("POST /:tenant/administration/service-fait/:mission "))
+                .anyMatch(c -> c.startsWith("GET /:tenant/administration/frais "))
+                .anyMatch(c -> c.startsWith("GET /:tenant/administration/frais/sessions/:session/ "))
+                .anyMatch(c -> c.startsWith("GET /:tenant/administration/frais/sessions/:session/export.csv "))
+                .anyMatch(c -> c.startsWith("GET /:tenant/administration/frais/sessions/:session/paiement.csv "))
+                .anyMatch(c -> c.startsWith("POST /:tenant/administration/frais/sessions/:session/actions "))
+                .anyMatch(c -> c.startsWith("GET /:tenant/administration/frais/taux "))
+                .anyMatch(c -> c.startsWith("POST /:tenant/administration/frais/taux "));
         assertThat(leaks).isEmpty();
     }
 
@@ -278,6 +287,19 @@ class AuthorisationMatrixTest {
                 if (!refused || response.body().contains(foreignMission[1])) {
                     problems.add((post ? "POST " : "GET ") + concrete + " answered " + response.statusCode()
                             + " for a mission held outside " + uai);
+                }
+                continue;
+            }
+            // :session is any session of the académie in the office's expenses: refused to the chef outright (403).
+            if (path.startsWith(FRAIS_OFFICE + "sessions/:session")) {
+                String concrete = path.replace(":tenant", TARGET).replace(":session", foreignMission[3]);
+                boolean post = route.methods().equals(List.of("POST"));
+                HttpResponse<String> response = post ? browser.submit(base + "/" + TARGET + "/", base + concrete, Map.of(
+                        "action", "VALIDER", "frais", "1")) : browser.get(base + concrete);
+                calls.add((post ? "POST " : "GET ") + concrete + " -> " + response.statusCode());
+                if (response.statusCode() != 403) {
+                    problems.add((post ? "POST " : "GET ") + concrete + " answered " + response.statusCode()
+                            + " to a chef d'établissement");
                 }
                 continue;
             }
@@ -585,13 +607,14 @@ class AuthorisationMatrixTest {
     private static String[] foreignMission(String uai) throws SQLException {
         try (Connection conn = DriverManager.getConnection(jdbcUrl, "postgres", "");
              PreparedStatement query = conn.prepareStatement(
-                     "select m.id, m.numero, a.id from t_rennes.mission m"
+                     "select m.id, m.numero, a.id, m.session_id from t_rennes.mission m"
                              + " join t_rennes.affectation a on a.mission_id = m.id and a.statut <> 'AFFECTEE'"
                              + " where m.centre_uai <> ? order by m.id, a.id limit 1")) {
             query.setString(1, uai);
             try (ResultSet rows = query.executeQuery()) {
                 rows.next();
-                return new String[]{String.valueOf(rows.getLong(1)), rows.getString(2), String.valueOf(rows.getLong(3))};
+                return new String[]{String.valueOf(rows.getLong(1)), rows.getString(2), String.valueOf(rows.getLong(3)),
+                        String.valueOf(rows.getLong(4))};
             }
         }
     }
