@@ -22,7 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * "Constat service fait" in real Chromium as the exam centre 0310038Y of Toulouse: from the list
  * to one mission's constat, a refused "Enregistrer" (a service non fait without its motif) that
  * keeps what was typed, then the saved constat and its expenses; the hours page of a practical
- * mission; and the office's page. Every screen checked with axe-core.
+ * mission; the office then validates one intervenant's expense on its own screen and the centre
+ * finds that line "Traité par gestionnaire", no longer editable; and the office's page. Every
+ * screen checked with axe-core.
  */
 class ServiceFaitBrowserTest {
 
@@ -127,6 +129,30 @@ class ServiceFaitBrowserTest {
             assertThat(TestSql.count("select count(*) from t_toulouse.frais where affectation_id = " + pratConvoque
                     + " and unite = 'HEURES' and quantite = 4")).isEqualTo(1);
             org.assertj.core.api.Assertions.assertThat(browser.consoleErrors()).as("browser console (CSP, scripts)").isEmpty();
+        }
+
+        // The office validates Anne's expense from its own screen...
+        long session = TestSql.count("select session_id from t_toulouse.mission where id = " + ecrit);
+        long frais = TestSql.count("select id from t_toulouse.frais where affectation_id = " + anne);
+        try (BrowserSession office = BrowserSession.open(SharedPlatform.baseUrl())) {
+            Page page = office.login("toulouse", "gest.toulouse");
+            office.go("/toulouse/administration/frais/sessions/" + session + "/");
+            page.getByLabel("Filtrer par mot-clé").pressSequentially("zzcsfb-ecrit", new Locator.PressSequentiallyOptions().setDelay(30));
+            assertThat(page.locator(".imagin-liste__titre")).hasText("Frais de la session (2 lignes)");
+            page.locator("label[for='liste-frais-selection-" + frais + "']").click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Valider").setExact(true)).click();
+            page.waitForLoadState();
+            assertThat(page.locator("#console-messages")).containsText("1 frais validé.");
+        }
+        // ...and the centre's constat shows the line processed, no longer editable, the other line still is.
+        try (BrowserSession centre = BrowserSession.open(SharedPlatform.baseUrl())) {
+            Page page = centre.login("toulouse", "ce.0310038y");
+            centre.go("/toulouse/service-fait/" + ecrit);
+            assertThat(page.locator("#table-intervenants")).containsText("Traité par gestionnaire");
+            assertThat(page.locator("#fait-" + anne)).hasCount(0);
+            assertThat(page.locator("#nonfait-" + bernard)).isChecked();
+            Axe.assertNoViolations(page);
+            centre.screenshot("74-service-fait-traite");
         }
     }
 
