@@ -14,6 +14,7 @@ import fr.education.imagin.convocations.ConvocationService;
 import fr.education.imagin.convocations.ConvocationsActivity;
 import fr.education.imagin.convocations.MissionConvocationService;
 import fr.education.imagin.core.plugins.PluginHost;
+import fr.education.imagin.indemnites.IndemnitesOfficeRoutes;
 import fr.education.imagin.interacademies.CrossAcademyRelay;
 import fr.education.imagin.missions.MissionTypeRules;
 import fr.education.imagin.santorin.SantorinOutbox;
@@ -69,11 +70,13 @@ public final class UserInterface {
     private final CompetencesOfficeRoutes competencesOffice;
     private final MailOutboxRoutes mailOutbox;
     private final ServiceFaitOfficeRoutes serviceFaitOffice;
+    private final IndemnitesOfficeRoutes indemnitesOffice;
 
     private UserInterface(StaticAssets assets, PageRenderer pages, AcademyHomeRoutes home, WorkContextHandler workContext,
                           DisplayPreferencesRoutes preferences, HelpRoutes help, Activities activities,
                           ActivityStatesRoutes activityStates, CompetencesOfficeRoutes competencesOffice,
-                          MailOutboxRoutes mailOutbox, ServiceFaitOfficeRoutes serviceFaitOffice) {
+                          MailOutboxRoutes mailOutbox, ServiceFaitOfficeRoutes serviceFaitOffice,
+                          IndemnitesOfficeRoutes indemnitesOffice) {
         this.assets = assets;
         this.pages = pages;
         this.home = home;
@@ -85,6 +88,7 @@ public final class UserInterface {
         this.competencesOffice = competencesOffice;
         this.mailOutbox = mailOutbox;
         this.serviceFaitOffice = serviceFaitOffice;
+        this.indemnitesOffice = indemnitesOffice;
     }
 
     /** Builds everything once per process; the routers of all event loops share it. */
@@ -114,13 +118,15 @@ public final class UserInterface {
                 new AutresAcademiesActivity(centres, registry, pages)));
         ServiceFaitOfficeRoutes.Modules serviceFait = ServiceFaitOfficeRoutes.create(sql, missionTypes, audit, lists, pages, pdf);
         modules.add(serviceFait.activity());
+        IndemnitesOfficeRoutes.Modules indemnites = IndemnitesOfficeRoutes.create(sql, plugins, audit, missionConvocations, pages);
+        modules.add(indemnites.activity());
         modules.addAll(SignatureActivity.both(new SignatureService(sql, audit), convocations, pages));
         Activities activities = new Activities(modules);
         menu.builtActivities(activities.built());
         return new UserInterface(assets, pages, new AcademyHomeRoutes(registry, pages), new WorkContextHandler(sql),
                 new DisplayPreferencesRoutes(new DisplayPreferencesService(sql)), new HelpRoutes(pages), activities,
                 new ActivityStatesRoutes(sql, audit, pages), new CompetencesOfficeRoutes(competences, pages),
-                new MailOutboxRoutes(outbox, pages), serviceFait.office());
+                new MailOutboxRoutes(outbox, pages), serviceFait.office(), indemnites.office());
     }
 
     public PageRenderer pages() {
@@ -145,5 +151,6 @@ public final class UserInterface {
         competencesOffice.mount(router);
         mailOutbox.mount(router);
         serviceFaitOffice.mount(router);
+        indemnitesOffice.mount(router);
     }
 }
