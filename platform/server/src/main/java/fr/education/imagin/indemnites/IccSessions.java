@@ -68,7 +68,7 @@ final class IccSessions {
                         left join icc_saisie s on s.session_id = se.id and s.uai = $1
                         where se.annee = any($2) and %s
                         order by se.annee desc, se.examen_code desc, se.libelle""".formatted(FraisService.SUIVI_ICC, IS_CENTRE))
-                .execute(Tuple.of(uai, annees.toArray(new Integer[0])))).map(rows -> {
+                .execute(Tuple.of(uai, (Object) annees.toArray(new Integer[0])))).map(rows -> {
             Map<Long, Ligne> lignes = new LinkedHashMap<>();
             for (Row row : rows) {
                 Session session = session(row);

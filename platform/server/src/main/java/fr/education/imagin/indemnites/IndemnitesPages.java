@@ -134,7 +134,7 @@ final class IndemnitesPages {
                                 boolean edition = saisie.map(s -> !s.transmise()).orElse(true)
                                         && (saisie.isEmpty() || typed.isPresent() || ctx.request().getParam("modifier") != null);
                                 Map<String, Object> model = new HashMap<>();
-                                model.put("session", cle.session().titre());
+                                model.put("sessionExamen", cle.session().titre());
                                 model.put("periode", cle.periode().libelle());
                                 List<Map<String, String>> periodes = new ArrayList<>();
                                 for (IccPeriode p : IccPeriode.values()) {
