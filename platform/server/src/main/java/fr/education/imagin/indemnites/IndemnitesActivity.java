@@ -61,14 +61,22 @@ public final class IndemnitesActivity implements ActivityModule {
         return new IndemnitesPages.Acces(WorkContext.establishment(ctx).uai(), base, base, false);
     }
 
-    /** A session without its period opens the session normale. */
+    /** A session of the centre without its period opens the session normale. */
     private void session(RoutingContext ctx) {
-        String base = Activity.INDEMNITES.path(TenantHandler.current(ctx).code());
-        if (RecordIds.parse(ctx.pathParam("session")).isEmpty()) {
-            ctx.fail(404);
+        Tenant tenant = TenantHandler.current(ctx);
+        String base = Activity.INDEMNITES.path(tenant.code());
+        java.util.OptionalLong id = RecordIds.parse(ctx.pathParam("session"));
+        if (id.isEmpty()) {
+            ctx.fail(IndemnitesPages.introuvable());
             return;
         }
-        ctx.redirect(base + ctx.pathParam("session") + "/" + IndemnitesPages.periodePath(IccPeriode.NORMALE));
+        pages.sessions().duCentre(tenant, WorkContext.establishment(ctx).uai(), id.getAsLong()).onSuccess(found -> {
+            if (found.isEmpty()) {
+                ctx.fail(IndemnitesPages.introuvable());
+            } else {
+                ctx.redirect(base + id.getAsLong() + "/" + IndemnitesPages.periodePath(IccPeriode.NORMALE));
+            }
+        }).onFailure(ctx::fail);
     }
 
     private void liste(RoutingContext ctx) {

@@ -96,7 +96,7 @@ final class IndemnitesPages {
         };
     }
 
-    private static PageException introuvable() {
+    static PageException introuvable() {
         return new PageException(404, "Session introuvable", "Cette session d'examen n'existe pas, votre établissement n'en est pas"
                 + " centre d'examen ou elle n'est pas concernée par les indemnités des chefs de centre.");
     }
