@@ -25,10 +25,10 @@ import java.util.Set;
  */
 final class IccSessions {
 
-    /** An exam session, titled as the guide lists it: "470, BCG, 2022, BGT 2022". */
+    /** An exam session; its libellé reads as the guide lists it: "470, BCG, 2022 ,BGT 2022". */
     record Session(long id, String examCode, String sigle, int annee, String libelle) {
         String titre() {
-            return examCode + ", " + sigle + ", " + annee + ", " + libelle;
+            return libelle;
         }
     }
 

@@ -38,7 +38,8 @@ final class IccCentreFixture {
     private static long session(Statement st, String examen) throws SQLException {
         st.execute("""
                 insert into session_examen (examen_code, annee, libelle)
-                select '%s', %d, '%1$s ZZ %2$d' where not exists (select 1 from session_examen where examen_code = '%1$s' and annee = %2$d)"""
+                select x.code, %2$d, x.code || ', ' || x.sigle || ', ' || %2$d || ' ,ZZ ' || %2$d from examen x
+                where x.code = '%1$s' and not exists (select 1 from session_examen where examen_code = '%1$s' and annee = %2$d)"""
                 .formatted(examen, YEAR));
         return single(st, "select id from session_examen where examen_code = '" + examen + "' and annee = " + YEAR);
     }
