@@ -6,6 +6,7 @@ import fr.education.imagin.core.format.FrenchFormats;
 import fr.education.imagin.core.format.FrenchInput;
 import fr.education.imagin.core.format.Parsed;
 import fr.education.imagin.core.tenant.Tenant;
+import fr.education.imagin.core.web.RecordIds;
 import fr.education.imagin.frais.FraisService;
 import fr.education.imagin.indemnites.IccSessions.Session;
 import fr.education.imagin.plugin.api.IccPeriode;
@@ -81,8 +82,11 @@ final class IccSaisieService {
         }
     }
 
-    private record Verifiee(LocalDate premierJour, Map<String, BigDecimal> jours, BigDecimal montantGlobal,
-                            List<Ligne> lignes) {
+    /** A checked line: the person, the percentage (null for a line by amount) and the server's amount. */
+    private record Part(long personnelId, BigDecimal pourcentage, BigDecimal montant) {
+    }
+
+    private record Verifiee(LocalDate premierJour, Map<String, BigDecimal> jours, BigDecimal montantGlobal, List<Part> lignes) {
     }
 
     /** The saisie's key: the centre, the session, the period. */
@@ -304,13 +308,13 @@ final class IccSaisieService {
     }
 
     /** Each line's amount, and the totals against 100 % and the global amount (ICC-3). */
-    private static List<Ligne> lignes(BigDecimal global, List<DemandeLigne> demandes) {
+    private static List<Part> lignes(BigDecimal global, List<DemandeLigne> demandes) {
         List<String> erreurs = new ArrayList<>();
-        List<Ligne> lignes = new ArrayList<>();
+        List<Part> lignes = new ArrayList<>();
         Set<Long> vus = new HashSet<>();
         BigDecimal pourcentages = BigDecimal.ZERO;
         for (DemandeLigne d : demandes) {
-            OptionalLong id = fr.education.imagin.core.web.RecordIds.parse(d.personnel());
+            OptionalLong id = RecordIds.parse(d.personnel());
             if (id.isEmpty() || !vus.add(id.getAsLong())) {
                 erreurs.add(id.isEmpty() ? "Intervenant « " + d.personnel() + " » inconnu."
                         : "Un intervenant ne figure qu'une fois dans la répartition.");
@@ -324,7 +328,7 @@ final class IccSaisieService {
                 } else if (pct.value().isPresent()) {
                     // By percentage: the amount is the server's, whatever the browser sent along.
                     BigDecimal p = pct.value().get();
-                    lignes.add(new Ligne(id.getAsLong(), "", "", "", p, IccService.part(global, p)));
+                    lignes.add(new Part(id.getAsLong(), p, IccService.part(global, p)));
                     pourcentages = pourcentages.add(p);
                 } else if (montant.isError()) {
                     erreurs.add(montant.error());
@@ -335,7 +339,7 @@ final class IccSaisieService {
                     if (m.signum() <= 0 || m.stripTrailingZeros().scale() > 2) {
                         erreurs.add("Montant « " + d.montant().strip() + " » invalide (format x,xx > 0).");
                     } else {
-                        lignes.add(new Ligne(id.getAsLong(), "", "", "", null, m.setScale(2)));
+                        lignes.add(new Part(id.getAsLong(), null, m.setScale(2)));
                     }
                 }
             } catch (IllegalArgumentException e) {
@@ -345,7 +349,7 @@ final class IccSaisieService {
         if (pourcentages.compareTo(HUNDRED) > 0) {
             erreurs.add("La répartition totale (" + FrenchFormats.decimal(pourcentages, 1) + " %) dépasse 100 %.");
         }
-        BigDecimal reparti = lignes.stream().map(Ligne::montant).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal reparti = lignes.stream().map(Part::montant).reduce(BigDecimal.ZERO, BigDecimal::add);
         if (erreurs.isEmpty() && reparti.compareTo(global) > 0) {
             erreurs.add("Le total réparti (" + FrenchFormats.amountUngrouped(reparti) + ") dépasse le montant global calculé ("
                     + FrenchFormats.amountUngrouped(global) + ").");
@@ -357,8 +361,8 @@ final class IccSaisieService {
     }
 
     /** Every line's person is one of the académie's. */
-    private static Future<Void> personnes(SqlConnection conn, List<Ligne> lignes) {
-        Long[] ids = lignes.stream().map(Ligne::personnelId).toArray(Long[]::new);
+    private static Future<Void> personnes(SqlConnection conn, List<Part> lignes) {
+        Long[] ids = lignes.stream().map(Part::personnelId).toArray(Long[]::new);
         return conn.preparedQuery("select count(*) from personnel where id = any($1)").execute(Tuple.of((Object) ids))
                 .compose(rows -> rows.iterator().next().getLong(0) == ids.length ? Future.<Void>succeededFuture()
                         : Future.failedFuture(new IllegalArgumentException("Un intervenant de la répartition n'existe pas dans l'académie.")));

@@ -7,6 +7,7 @@ import fr.education.imagin.core.menu.ActivityRouter;
 import fr.education.imagin.core.menu.WorkContext;
 import fr.education.imagin.core.tenant.Tenant;
 import fr.education.imagin.core.tenant.TenantHandler;
+import fr.education.imagin.core.web.PageRenderer;
 import fr.education.imagin.core.web.RecordIds;
 import fr.education.imagin.indemnites.IccSessions.Etat;
 import fr.education.imagin.indemnites.IccSessions.Ligne;
@@ -20,6 +21,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -33,9 +35,9 @@ public final class IndemnitesActivity implements ActivityModule {
     static final int ANNEES_ANTERIEURES = 3;
 
     private final IndemnitesPages pages;
-    private final fr.education.imagin.core.web.PageRenderer renderer;
+    private final PageRenderer renderer;
 
-    IndemnitesActivity(IndemnitesPages pages, fr.education.imagin.core.web.PageRenderer renderer) {
+    IndemnitesActivity(IndemnitesPages pages, PageRenderer renderer) {
         this.pages = pages;
         this.renderer = renderer;
     }
@@ -58,14 +60,14 @@ public final class IndemnitesActivity implements ActivityModule {
 
     private static IndemnitesPages.Acces acces(RoutingContext ctx) {
         String base = Activity.INDEMNITES.path(TenantHandler.current(ctx).code());
-        return new IndemnitesPages.Acces(WorkContext.establishment(ctx).uai(), base, base, false);
+        return new IndemnitesPages.Acces(WorkContext.establishment(ctx).uai(), base, base, base + "intervenants", false);
     }
 
     /** A session of the centre without its period opens the session normale. */
     private void session(RoutingContext ctx) {
         Tenant tenant = TenantHandler.current(ctx);
         String base = Activity.INDEMNITES.path(tenant.code());
-        java.util.OptionalLong id = RecordIds.parse(ctx.pathParam("session"));
+        OptionalLong id = RecordIds.parse(ctx.pathParam("session"));
         if (id.isEmpty()) {
             ctx.fail(IndemnitesPages.introuvable());
             return;

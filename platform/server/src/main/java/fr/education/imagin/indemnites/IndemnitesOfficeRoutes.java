@@ -16,6 +16,7 @@ import fr.education.imagin.core.web.RecordIds;
 import fr.education.imagin.core.web.SessionSync;
 import fr.education.imagin.frais.FraisService;
 import fr.education.imagin.plugin.api.IccPeriode;
+import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -80,7 +81,8 @@ public final class IndemnitesOfficeRoutes {
     /** The office reaches any centre's saisie by its UAI; the session must still be one it is centre of. */
     private static IndemnitesPages.Acces acces(RoutingContext ctx) {
         String uai = ctx.pathParam("uai").toUpperCase(Locale.ROOT);
-        return new IndemnitesPages.Acces(UAI.matcher(uai).matches() ? uai : null, home(ctx) + "/" + uai + "/", home(ctx), true);
+        return new IndemnitesPages.Acces(UAI.matcher(uai).matches() ? uai : null, home(ctx) + "/" + uai + "/", home(ctx),
+                home(ctx) + "/intervenants", true);
     }
 
     /** The saisies of the académie, and the choice of a centre, session and period to prefill. */
@@ -146,7 +148,7 @@ public final class IndemnitesOfficeRoutes {
         screens.service().identifiant(tenant, acces.uai(), session.getAsLong(), ctx.pathParam("periode").toUpperCase(Locale.ROOT))
                 .compose(id -> {
                     if (id.isEmpty()) {
-                        return io.vertx.core.Future.failedFuture(new PageException(404, "Saisie introuvable",
+                        return Future.failedFuture(new PageException(404, "Saisie introuvable",
                                 "Cette saisie d'indemnités n'existe pas."));
                     }
                     return screens.service().rouvrir(tenant, SessionUser.of(ctx).login(), id.getAsLong()).map(r -> {

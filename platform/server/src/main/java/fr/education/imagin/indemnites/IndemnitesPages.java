@@ -15,7 +15,6 @@ import fr.education.imagin.indemnites.IccSaisieService.Demande;
 import fr.education.imagin.indemnites.IccSaisieService.DemandeLigne;
 import fr.education.imagin.indemnites.IccSaisieService.Resultat;
 import fr.education.imagin.indemnites.IccSaisieService.Saisie;
-import fr.education.imagin.indemnites.IccSessions.Session;
 import fr.education.imagin.plugin.api.IccPeriode;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
@@ -24,7 +23,9 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,9 +54,10 @@ final class IndemnitesPages {
 
     /**
      * Who is looking: {@code uai} the centre, {@code base} the path the session ids follow,
-     * {@code retour} the way back, {@code office} the academy office (prefills, never transmits).
+     * {@code retour} the way back, {@code recherche} the people search, {@code office} the
+     * academy office (prefills, never transmits).
      */
-    record Acces(String uai, String base, String retour, boolean office) {
+    record Acces(String uai, String base, String retour, String recherche, boolean office) {
     }
 
     private final IccSessions sessions;
@@ -104,7 +106,7 @@ final class IndemnitesPages {
     /** The key of the page's saisie: the session must be one of the centre's, the period one of its scheme's. */
     private Future<Cle> cle(RoutingContext ctx, Acces acces) {
         OptionalLong id = RecordIds.parse(ctx.pathParam("session"));
-        Optional<IccPeriode> periode = java.util.Arrays.stream(IccPeriode.values())
+        Optional<IccPeriode> periode = Arrays.stream(IccPeriode.values())
                 .filter(p -> periodePath(p).equals(ctx.pathParam("periode"))).findFirst();
         if (id.isEmpty() || periode.isEmpty() || acces.uai() == null) {
             return Future.failedFuture(introuvable());
@@ -151,7 +153,7 @@ final class IndemnitesPages {
                                 model.put("modifier", page(acces, cle) + "?modifier=1");
                                 model.put("confirmation", CONFIRMATION);
                                 model.put("transmises", TRANSMISES);
-                                model.put("recherche", acces.base() + "intervenants");
+                                model.put("recherche", acces.recherche());
                                 model.put("existe", saisie.isPresent());
                                 model.put("transmise", saisie.map(Saisie::transmise).orElse(false));
                                 model.put("statut", saisie.map(s -> statutLibelle(s.statut())).orElse(statutLibelle(null)));
@@ -215,7 +217,7 @@ final class IndemnitesPages {
 
     /** Days as the guide shows them: {@code 6,0}. */
     private static String jours(BigDecimal days) {
-        return days.setScale(1, java.math.RoundingMode.HALF_UP).toPlainString().replace('.', ',');
+        return days.setScale(1, RoundingMode.HALF_UP).toPlainString().replace('.', ',');
     }
 
     // ---- the POSTs ----

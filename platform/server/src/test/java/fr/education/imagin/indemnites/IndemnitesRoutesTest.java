@@ -310,7 +310,9 @@ class IndemnitesRoutesTest {
         assertThat(gestionnaire.get(office + "?uai=0310038y&session=" + IccCentreFixture.btn + "&periode=remplacement")
                 .headers().firstValue("location")).hasValue(OFFICE + "/0310038Y/" + IccCentreFixture.btn + "/remplacement");
         String prefill = office + "/0310038Y/" + IccCentreFixture.btn + "/remplacement";
-        assertThat(gestionnaire.get(prefill).statusCode()).isEqualTo(200);
+        String prefillPage = gestionnaire.get(prefill).body();
+        assertThat(prefillPage).contains("data-recherche=\"" + OFFICE + "/intervenants\"");
+        assertThat(gestionnaire.get(office + "/intervenants?nom=zzicc-q").body()).contains("ZZICC-QUATRE Yves");
         post(gestionnaire, prefill, prefill, "premierJour", "01/07/" + YEAR, "jours-JUSQUA_600", "2", "jours-PLUS_DE_600", "",
                 "jours-JOURS_SUPPLEMENTAIRES", "");
         assertThat(snapshot(IccCentreFixture.btn, "REMPLACEMENT")).startsWith("SAISIE 346.00 " + YEAR + "-07-01");
