@@ -282,22 +282,37 @@ class IndemnitesRoutesTest {
         DemoAccount other = SharedPlatform.get().demoAccounts().stream()
                 .filter(a -> "toulouse".equals(a.tenantCode()) && a.role() == Role.CHEF_ETABLISSEMENT && !a.login().equals("ce.0310038y"))
                 .findFirst().orElseThrow();
+        String uai = other.uais().get(0);
+        // Made an exam centre for the time of the test, so that the activity guard lets it in and the ICC's own checks answer.
+        boolean centre = "t".equals(single("select centre_examen from t_toulouse.etablissement where uai = '" + uai + "'"));
+        TestSql.execute("update t_toulouse.etablissement set centre_examen = true where uai = '" + uai + "'");
         Browser browser = new Browser();
         browser.login(base, "toulouse", other.login(), "imagin-demo");
         try {
             String before = snapshot(IccCentreFixture.btn, "NORMALE");
             String form = page(IccCentreFixture.btn, "normale");
             HttpResponse<String> read = browser.get(form);
-            assertThat(read.statusCode()).isIn(403, 404);
+            assertThat(read.statusCode()).isEqualTo(404);
             assertThat(read.body()).doesNotContain("1268,00", "ZZICC");
             for (String action : List.of(form, form + "/supprimer", form + "/transmettre")) {
                 int status = post(browser, base + "/toulouse/", action, guideExample()).statusCode();
-                assertThat(status).as(action).isIn(403, 404);
+                assertThat(status).as(action).isEqualTo(404);
             }
             assertThat(snapshot(IccCentreFixture.btn, "NORMALE")).isEqualTo(before);
-            assertThat(browser.get(base + LIST).body()).doesNotContain("ZZICC");
+            HttpResponse<String> list = browser.get(base + LIST);
+            assertThat(list.body()).doesNotContain("ZZICC");
+            // ICC-1: an establishment that is no centre of a covered session this year sees the empty state.
+            long sessions = count("select count(*) from t_toulouse.mission m join t_toulouse.session_examen se on se.id = m.session_id"
+                    + " where m.centre_uai = '" + uai + "' and se.annee = " + YEAR
+                    + " and se.examen_code in ('43A', '47A', '400', '430', '470', '320')");
+            assertThat(list.statusCode()).isEqualTo(200);
+            System.out.println("ICC list of " + uai + ": " + sessions + " mission(s) in covered sessions this year");
+            if (sessions == 0) {
+                assertThat(text(list.body())).contains("Aucune session d'examen");
+            }
         } finally {
             browser.quit(base, "toulouse");
+            TestSql.execute("update t_toulouse.etablissement set centre_examen = " + centre + " where uai = '" + uai + "'");
         }
     }
 
