@@ -3,14 +3,10 @@ package fr.education.imagin.indemnites;
 import fr.education.imagin.core.audit.AuditTrail;
 import fr.education.imagin.core.db.TenantSql;
 import fr.education.imagin.core.format.FrenchFormats;
-import fr.education.imagin.core.format.FrenchInput;
-import fr.education.imagin.core.format.Parsed;
 import fr.education.imagin.core.tenant.Tenant;
-import fr.education.imagin.core.web.RecordIds;
 import fr.education.imagin.frais.FraisService;
 import fr.education.imagin.indemnites.IccSessions.Session;
 import fr.education.imagin.plugin.api.IccPeriode;
-import fr.education.imagin.plugin.api.IccTranche;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
@@ -20,13 +16,11 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
 
 /**
  * One centre's ICC for a session and period (ICC-2…4): the days per bracket, the global amount and
@@ -36,7 +30,6 @@ import java.util.Set;
  */
 final class IccSaisieService {
 
-    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     /** A line of the distribution: by percentage ({@code pourcentage} set) or by amount. */
     record Ligne(long personnelId, String nom, String prenom, String discipline, BigDecimal pourcentage, BigDecimal montant) {
@@ -63,14 +56,6 @@ final class IccSaisieService {
     record Suggestion(LocalDate premierJour, BigDecimal jours) {
     }
 
-    /** What the form sent, as typed. */
-    record Demande(String premierJour, Map<String, String> jours, List<DemandeLigne> lignes) {
-    }
-
-    /** A line as typed: the person's id, and a percentage or an amount (the percentage wins). */
-    record DemandeLigne(String personnel, String pourcentage, String montant) {
-    }
-
     /** Saved when {@code erreurs} is empty; else nothing was written. */
     record Resultat(List<String> erreurs) {
         boolean ok() {
@@ -80,13 +65,6 @@ final class IccSaisieService {
         static Resultat refus(String message) {
             return new Resultat(List.of(message));
         }
-    }
-
-    /** A checked line: the person, the percentage (null for a line by amount) and the server's amount. */
-    private record Part(long personnelId, BigDecimal pourcentage, BigDecimal montant) {
-    }
-
-    private record Verifiee(LocalDate premierJour, Map<String, BigDecimal> jours, BigDecimal montantGlobal, List<Part> lignes) {
     }
 
     /** The saisie's key: the centre, the session, the period. */
@@ -107,10 +85,12 @@ final class IccSaisieService {
     private final IccService icc;
     private final FraisService frais;
     private final AuditTrail audit;
+    private final IccSaisieCheck check;
 
     IccSaisieService(TenantSql sql, IccService icc, FraisService frais, AuditTrail audit) {
         this.sql = sql;
         this.icc = icc;
+        this.check = new IccSaisieCheck(icc);
         this.frais = frais;
         this.audit = audit;
     }
@@ -177,8 +157,8 @@ final class IccSaisieService {
      * input, recomputes the global amount and each line's, then writes all in one transaction, or
      * nothing with the reasons.
      */
-    Future<Resultat> enregistrer(Tenant tenant, String actor, boolean office, Cle cle, Demande demande) {
-        return verifier(tenant, cle, demande).compose(v -> sql.inTenant(tenant, conn -> personnes(conn, v.lignes())
+    Future<Resultat> enregistrer(Tenant tenant, String actor, boolean office, Cle cle, IccSaisieCheck.Demande demande) {
+        return check.verifier(tenant, cle, demande).compose(v -> sql.inTenant(tenant, conn -> personnes(conn, v.lignes())
                 .compose(x -> conn.preparedQuery("""
                                 insert into icc_saisie (uai, session_id, periode, premier_jour, montant_global, prerempli_par)
                                 values ($1, $2, $3, $4, $5, $6)
@@ -273,102 +253,15 @@ final class IccSaisieService {
                 })).recover(IccSaisieService::refus);
     }
 
-    // ---- checks: every input, then the amounts from IccService ----
-
-    /** The inputs with the server's amounts; refusals fail with IllegalArgumentException. */
-    private Future<Verifiee> verifier(Tenant tenant, Cle cle, Demande demande) {
-        Session session = cle.session();
-        return icc.bareme(tenant, session.examCode(), session.annee()).compose(bareme -> {
-            List<String> erreurs = new ArrayList<>();
-            if (!bareme.periodes().contains(cle.periode())) {
-                return Future.failedFuture(new IllegalArgumentException("La période « " + cle.periode().libelle()
-                        + " » n'existe pas pour cet examen."));
-            }
-            Parsed<LocalDate> date = FrenchInput.date(demande.premierJour(), "date de début des épreuves");
-            if (date.isError()) {
-                erreurs.add(date.error());
-            } else if (date.isEmpty()) {
-                erreurs.add("La date de début des épreuves est obligatoire (format JJ/MM/AAAA).");
-            }
-            Map<String, BigDecimal> jours = new LinkedHashMap<>();
-            for (IccService.TrancheTaux t : bareme.tranches()) {
-                IccTranche tranche = t.tranche();
-                Parsed<BigDecimal> days = FrenchInput.decimal(demande.jours().get(tranche.code()), "« " + tranche.libelle() + " »");
-                if (days.isError()) {
-                    erreurs.add(days.error());
-                }
-                jours.put(tranche.code(), days.value().orElse(BigDecimal.ZERO));
-            }
-            if (!erreurs.isEmpty()) {
-                return Future.failedFuture(new IllegalArgumentException(String.join(" ", erreurs)));
-            }
-            return icc.montantGlobal(tenant, session.examCode(), session.annee(), cle.periode(), jours)
-                    .map(global -> new Verifiee(date.value().orElseThrow(), jours, global, lignes(global, demande.lignes())));
-        });
-    }
-
-    /** Each line's amount, and the totals against 100 % and the global amount (ICC-3). */
-    private static List<Part> lignes(BigDecimal global, List<DemandeLigne> demandes) {
-        List<String> erreurs = new ArrayList<>();
-        List<Part> lignes = new ArrayList<>();
-        Set<Long> vus = new HashSet<>();
-        BigDecimal pourcentages = BigDecimal.ZERO;
-        for (DemandeLigne d : demandes) {
-            OptionalLong id = RecordIds.parse(d.personnel());
-            if (id.isEmpty() || !vus.add(id.getAsLong())) {
-                erreurs.add(id.isEmpty() ? "Intervenant « " + d.personnel() + " » inconnu."
-                        : "Un intervenant ne figure qu'une fois dans la répartition.");
-                continue;
-            }
-            Parsed<BigDecimal> pct = FrenchInput.decimal(d.pourcentage(), "répartition (%)");
-            Parsed<BigDecimal> montant = FrenchInput.decimal(d.montant(), "montant (€)");
-            try {
-                if (pct.isError()) {
-                    erreurs.add(pct.error());
-                } else if (pct.value().isPresent()) {
-                    // By percentage: the amount is the server's, whatever the browser sent along.
-                    BigDecimal p = pct.value().get();
-                    lignes.add(new Part(id.getAsLong(), p, IccService.part(global, p)));
-                    pourcentages = pourcentages.add(p);
-                } else if (montant.isError()) {
-                    erreurs.add(montant.error());
-                } else if (montant.value().isEmpty()) {
-                    erreurs.add("Saisissez la répartition (%) ou le montant (€) de chaque intervenant.");
-                } else {
-                    BigDecimal m = montant.value().get();
-                    if (m.signum() <= 0 || m.stripTrailingZeros().scale() > 2) {
-                        erreurs.add("Montant « " + d.montant().strip() + " » invalide (format x,xx > 0).");
-                    } else {
-                        lignes.add(new Part(id.getAsLong(), null, m.setScale(2)));
-                    }
-                }
-            } catch (IllegalArgumentException e) {
-                erreurs.add(e.getMessage());
-            }
-        }
-        if (pourcentages.compareTo(HUNDRED) > 0) {
-            erreurs.add("La répartition totale (" + FrenchFormats.decimal(pourcentages, 1) + " %) dépasse 100 %.");
-        }
-        BigDecimal reparti = lignes.stream().map(Part::montant).reduce(BigDecimal.ZERO, BigDecimal::add);
-        if (erreurs.isEmpty() && reparti.compareTo(global) > 0) {
-            erreurs.add("Le total réparti (" + FrenchFormats.amountUngrouped(reparti) + ") dépasse le montant global calculé ("
-                    + FrenchFormats.amountUngrouped(global) + ").");
-        }
-        if (!erreurs.isEmpty()) {
-            throw new IllegalArgumentException(String.join(" ", erreurs));
-        }
-        return lignes;
-    }
-
     /** Every line's person is one of the académie's. */
-    private static Future<Void> personnes(SqlConnection conn, List<Part> lignes) {
-        Long[] ids = lignes.stream().map(Part::personnelId).toArray(Long[]::new);
+    private static Future<Void> personnes(SqlConnection conn, List<IccSaisieCheck.Part> lignes) {
+        Long[] ids = lignes.stream().map(IccSaisieCheck.Part::personnelId).toArray(Long[]::new);
         return conn.preparedQuery("select count(*) from personnel where id = any($1)").execute(Tuple.of((Object) ids))
                 .compose(rows -> rows.iterator().next().getLong(0) == ids.length ? Future.<Void>succeededFuture()
                         : Future.failedFuture(new IllegalArgumentException("Un intervenant de la répartition n'existe pas dans l'académie.")));
     }
 
-    private static Future<Void> ecrire(SqlConnection conn, long id, Verifiee v) {
+    private static Future<Void> ecrire(SqlConnection conn, long id, IccSaisieCheck.Verifiee v) {
         List<Tuple> jours = new ArrayList<>();
         v.jours().forEach((code, days) -> jours.add(Tuple.of(id, code, days)));
         List<Tuple> lignes = new ArrayList<>();
