@@ -37,7 +37,7 @@ final class ReferenceDataGenerator {
     private void copyActivites() throws SQLException {
         context.loader().copy("activite", "code, ouverte", w -> {
             for (String code : Catalog.ACTIVITES) {
-                w.text(code).bool(!"indemnites".equals(code)).endRow();
+                w.text(code).bool(true).endRow();
             }
         });
     }

@@ -14,6 +14,7 @@ import fr.education.imagin.convocations.ConvocationService;
 import fr.education.imagin.convocations.ConvocationsActivity;
 import fr.education.imagin.convocations.MissionConvocationService;
 import fr.education.imagin.core.plugins.PluginHost;
+import fr.education.imagin.indemnites.IndemnitesOfficeRoutes;
 import fr.education.imagin.interacademies.CrossAcademyRelay;
 import fr.education.imagin.missions.MissionTypeRules;
 import fr.education.imagin.santorin.SantorinOutbox;
@@ -72,12 +73,13 @@ public final class UserInterface {
     private final MailOutboxRoutes mailOutbox;
     private final ServiceFaitOfficeRoutes serviceFaitOffice;
     private final FraisOfficeRoutes fraisOffice;
+    private final IndemnitesOfficeRoutes indemnitesOffice;
 
     private UserInterface(StaticAssets assets, PageRenderer pages, AcademyHomeRoutes home, WorkContextHandler workContext,
                           DisplayPreferencesRoutes preferences, HelpRoutes help, Activities activities,
                           ActivityStatesRoutes activityStates, CompetencesOfficeRoutes competencesOffice,
                           MailOutboxRoutes mailOutbox, ServiceFaitOfficeRoutes serviceFaitOffice,
-                          FraisOfficeRoutes fraisOffice) {
+                          FraisOfficeRoutes fraisOffice, IndemnitesOfficeRoutes indemnitesOffice) {
         this.assets = assets;
         this.pages = pages;
         this.home = home;
@@ -90,6 +92,7 @@ public final class UserInterface {
         this.mailOutbox = mailOutbox;
         this.serviceFaitOffice = serviceFaitOffice;
         this.fraisOffice = fraisOffice;
+        this.indemnitesOffice = indemnitesOffice;
     }
 
     /** Builds everything once per process; the routers of all event loops share it. */
@@ -119,6 +122,8 @@ public final class UserInterface {
                 new AutresAcademiesActivity(centres, registry, pages)));
         ServiceFaitOfficeRoutes.Modules serviceFait = ServiceFaitOfficeRoutes.create(sql, missionTypes, audit, lists, pages, pdf);
         modules.add(serviceFait.activity());
+        IndemnitesOfficeRoutes.Modules indemnites = IndemnitesOfficeRoutes.create(sql, plugins, audit, missionConvocations, pages);
+        modules.add(indemnites.activity());
         modules.addAll(SignatureActivity.both(new SignatureService(sql, audit), convocations, pages));
         Activities activities = new Activities(modules);
         menu.builtActivities(activities.built());
@@ -126,7 +131,7 @@ public final class UserInterface {
                 new DisplayPreferencesRoutes(new DisplayPreferencesService(sql)), new HelpRoutes(pages), activities,
                 new ActivityStatesRoutes(sql, audit, pages), new CompetencesOfficeRoutes(competences, pages),
                 new MailOutboxRoutes(outbox, pages), serviceFait.office(),
-                FraisOfficeRoutes.create(sql, audit, lists, new IccService(plugins, sql), pages));
+                FraisOfficeRoutes.create(sql, audit, lists, indemnites.icc(), pages), indemnites.office());
     }
 
     public PageRenderer pages() {
@@ -152,5 +157,6 @@ public final class UserInterface {
         mailOutbox.mount(router);
         serviceFaitOffice.mount(router);
         fraisOffice.mount(router);
+        indemnitesOffice.mount(router);
     }
 }

@@ -31,14 +31,22 @@ class ShellBrowserTest {
 
     private BrowserSession browser;
 
+    /** The activity these tests see closed by the office (the demo opens every activity). */
+    private static final String CLOSED = "indemnites";
+
     @BeforeEach
     void open() {
+        fr.education.imagin.testkit.TestSql.execute("update t_toulouse.activite set ouverte = false where code = '" + CLOSED + "'");
         browser = BrowserSession.open(SharedPlatform.baseUrl());
     }
 
     @AfterEach
     void close() {
-        browser.closeExpectingCleanConsole();
+        try {
+            browser.closeExpectingCleanConsole();
+        } finally {
+            fr.education.imagin.testkit.TestSql.execute("update t_toulouse.activite set ouverte = true where code = '" + CLOSED + "'");
+        }
     }
 
     @Test

@@ -70,6 +70,15 @@ public final class FrenchFormats {
         return amount == null ? "" : amountNumber(amount) + NO_BREAK_SPACE + "€";
     }
 
+    /**
+     * {@code 1268,00 €}: as the guide prints the indemnités des chefs de centre (§4.5), thousands
+     * not grouped, so that the browser's live totals read the same as the server's.
+     */
+    public static String amountUngrouped(BigDecimal amount) {
+        return amount == null ? "" : amount.setScale(2, RoundingMode.HALF_UP).toPlainString().replace('.', ',')
+                + NO_BREAK_SPACE + "€";
+    }
+
     /** {@code 1 268,00}: two decimals, grouped thousands, no currency sign. */
     public static String amountNumber(BigDecimal amount) {
         return amount == null ? "" : grouped(2, 2).format(amount.setScale(2, RoundingMode.HALF_UP));

@@ -54,6 +54,9 @@ class AuthorisationMatrixTest {
     private static final String SERVICE_FAIT_OFFICE = "/:tenant/administration/service-fait/";
     /** The office's expenses (GEST-3): a session's routes, which name any session of the académie. */
     private static final String FRAIS_OFFICE = "/:tenant/administration/frais/";
+    /** "Indemnités des chefs de centre": the centre's routes name a session (its uai is the caller's), the office's a centre. */
+    private static final String INDEMNITES = "/:tenant/indemnites/";
+    private static final String INDEMNITES_OFFICE = "/:tenant/administration/indemnites/";
 
     private static Platform platform;
     private static String base;
@@ -208,7 +211,10 @@ class AuthorisationMatrixTest {
                 .anyMatch(c -> c.startsWith("GET /:tenant/administration/frais/sessions/:session/paiement.csv "))
                 .anyMatch(c -> c.startsWith("POST /:tenant/administration/frais/sessions/:session/actions "))
                 .anyMatch(c -> c.startsWith("GET /:tenant/administration/frais/taux "))
-                .anyMatch(c -> c.startsWith("POST /:tenant/administration/frais/taux "));
+                .anyMatch(c -> c.startsWith("POST /:tenant/administration/frais/taux "))
+                .anyMatch(c -> c.startsWith("GET /:tenant/administration/indemnites "))
+                .anyMatch(c -> c.startsWith("POST /:tenant/administration/indemnites/:uai/:session/:periode "))
+                .anyMatch(c -> c.startsWith("POST /:tenant/administration/indemnites/:uai/:session/:periode/rouvrir "));
         assertThat(leaks).isEmpty();
     }
 
@@ -235,6 +241,8 @@ class AuthorisationMatrixTest {
         String[] foreignPerson = foreignPersonnel(uai);
         String[] foreignMission = foreignMission(uai);
         String constatBefore = constat(foreignMission[2]);
+        String[] foreignIcc = foreignIcc(uai);
+        String iccBefore = icc(foreignIcc[2]);
 
         List<String> calls = new ArrayList<>();
         List<String> problems = new ArrayList<>();
@@ -303,6 +311,24 @@ class AuthorisationMatrixTest {
                 }
                 continue;
             }
+            // :session is a session whose centre is another establishment, holding that centre's ICC (the centre's
+            // routes take the uai from the caller: 404); the office's routes naming that centre refuse the chef (403).
+            if (path.startsWith(INDEMNITES + ":session") || path.startsWith(INDEMNITES_OFFICE + ":uai")) {
+                boolean office = path.startsWith(INDEMNITES_OFFICE);
+                String concrete = path.replace(":tenant", TARGET).replace(":uai", foreignIcc[1]).replace(":session", foreignIcc[0])
+                        .replace(":periode", "normale");
+                boolean post = route.methods().equals(List.of("POST"));
+                HttpResponse<String> response = post ? browser.submit(base + "/" + TARGET + "/", base + concrete, Map.of(
+                        "premierJour", "01/06/2001", "jours-JUSQUA_600", "1")) : browser.get(base + concrete);
+                calls.add((post ? "POST " : "GET ") + concrete + " -> " + response.statusCode());
+                boolean refused = office ? response.statusCode() == 403
+                        : response.statusCode() == 403 || response.statusCode() == 404;
+                if (!refused || response.body().contains("4321")) {
+                    problems.add((post ? "POST " : "GET ") + concrete + " answered " + response.statusCode()
+                            + " for an ICC of a centre other than " + uai);
+                }
+                continue;
+            }
             // :id is a person in "personnels", "indisponibilites" and "competences" (their forms and writes too);
             // :affectation one of that person's convened affectations.
             if (!path.matches("/:tenant/(personnels/:id(/convocations/:affectation|/indisponibilites/:indisponibilite)?"
@@ -327,8 +353,12 @@ class AuthorisationMatrixTest {
                 .anyMatch(c -> c.startsWith("POST /" + TARGET + "/convocations/" + foreignMission[0] + "/nouvelle "))
                 .anyMatch(c -> c.startsWith("POST /" + TARGET + "/service-fait/" + foreignMission[0] + " "))
                 .anyMatch(c -> c.startsWith("POST /" + TARGET + "/service-fait/" + foreignMission[0] + "/" + foreignMission[2] + "/horaires "))
-                .anyMatch(c -> c.startsWith("POST /" + TARGET + "/administration/service-fait/" + foreignMission[0] + " "));
+                .anyMatch(c -> c.startsWith("POST /" + TARGET + "/administration/service-fait/" + foreignMission[0] + " "))
+                .anyMatch(c -> c.startsWith("POST /" + TARGET + "/indemnites/" + foreignIcc[0] + "/normale/transmettre "))
+                .anyMatch(c -> c.startsWith("POST /" + TARGET + "/administration/indemnites/" + foreignIcc[1] + "/" + foreignIcc[0]
+                        + "/normale/rouvrir "));
         assertThat(problems).isEmpty();
+        assertThat(icc(foreignIcc[2])).as("the other centre's ICC is unchanged").isEqualTo(iccBefore);
         assertThat(constat(foreignMission[2])).as("no constat recorded on another centre's mission").isEqualTo(constatBefore);
     }
 
@@ -596,6 +626,52 @@ class AuthorisationMatrixTest {
                              + " || '/' || coalesce((select f.statut from t_rennes.frais f where f.affectation_id = ?), '')")) {
             query.setLong(1, Long.parseLong(affectation));
             query.setLong(2, Long.parseLong(affectation));
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getString(1);
+            }
+        }
+    }
+
+    /**
+     * A BAC session of 2001 whose only centre is another exam centre than {@code uai}, with that
+     * centre's saisie of 4321,00 €: session id, the centre's uai, the saisie's id.
+     */
+    private static String[] foreignIcc(String uai) throws SQLException {
+        try (Connection conn = DriverManager.getConnection(jdbcUrl, "postgres", "");
+             java.sql.Statement st = conn.createStatement()) {
+            st.execute("set search_path = t_rennes");
+            st.execute("insert into session_examen (examen_code, annee, libelle) values ('470', 2001, 'ZZ MATRICE') on conflict do nothing");
+            try (ResultSet rows = st.executeQuery("""
+                    select se.id, e.uai, (select id from epreuve_option order by id limit 1)
+                    from session_examen se, etablissement e
+                    where se.examen_code = '470' and se.annee = 2001 and e.centre_examen and e.uai <> '%s' order by e.uai limit 1"""
+                    .formatted(uai))) {
+                rows.next();
+                String session = String.valueOf(rows.getLong(1));
+                String centre = rows.getString(2);
+                long epreuve = rows.getLong(3);
+                st.execute("""
+                        insert into mission (numero, type_code, session_id, epreuve_option_id, centre_uai, date_debut, date_fin)
+                        values ('ZZ-MATRICE-ICC', 'SURV', %s, %d, '%s', date '2001-06-15', date '2001-06-15')
+                        on conflict (numero) do nothing""".formatted(session, epreuve, centre));
+                st.execute("""
+                        insert into icc_saisie (uai, session_id, periode, premier_jour, montant_global)
+                        values ('%s', %s, 'NORMALE', date '2001-06-15', 4321.00) on conflict do nothing""".formatted(centre, session));
+                try (ResultSet saisie = st.executeQuery("select id from icc_saisie where uai = '" + centre + "' and session_id = " + session)) {
+                    saisie.next();
+                    return new String[]{session, centre, String.valueOf(saisie.getLong(1))};
+                }
+            }
+        }
+    }
+
+    private static String icc(String saisie) throws SQLException {
+        try (Connection conn = DriverManager.getConnection(jdbcUrl, "postgres", "");
+             PreparedStatement query = conn.prepareStatement("select s.statut || ':' || s.montant_global || ':' || s.updated_at"
+                     + " || ':' || (select count(*) from t_rennes.icc_jours j where j.saisie_id = s.id)"
+                     + " from t_rennes.icc_saisie s where s.id = ?")) {
+            query.setLong(1, Long.parseLong(saisie));
             try (ResultSet rows = query.executeQuery()) {
                 rows.next();
                 return rows.getString(1);
