@@ -127,8 +127,8 @@ final class IccSaisieCheck {
         }
         BigDecimal reparti = lignes.stream().map(Part::montant).reduce(BigDecimal.ZERO, BigDecimal::add);
         if (erreurs.isEmpty() && reparti.compareTo(global) > 0) {
-            erreurs.add("Le total réparti (" + FrenchFormats.amountUngrouped(reparti) + ") dépasse le montant global calculé ("
-                    + FrenchFormats.amountUngrouped(global) + ").");
+            erreurs.add("Le total réparti (" + FrenchFormats.amount(reparti) + ") dépasse le montant global calculé ("
+                    + FrenchFormats.amount(global) + ").");
         }
         if (!erreurs.isEmpty()) {
             throw new IllegalArgumentException(String.join(" ", erreurs));

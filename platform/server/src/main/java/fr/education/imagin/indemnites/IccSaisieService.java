@@ -174,7 +174,7 @@ final class IccSaisieService {
                         : Future.failedFuture(new IllegalStateException(TRANSMISE)))
                 .compose(x -> audit.record(conn, new AuditTrail.Entry(tenant.code(), actor,
                         office ? "ICC_PREREMPLIE" : "ICC_ENREGISTREE",
-                        cle.libelle() + " : " + FrenchFormats.amountUngrouped(v.montantGlobal()), null)))
+                        cle.libelle() + " : " + FrenchFormats.amount(v.montantGlobal()), null)))
                 .map(x -> new Resultat(List.of()))))
                 .recover(IccSaisieService::refus);
     }

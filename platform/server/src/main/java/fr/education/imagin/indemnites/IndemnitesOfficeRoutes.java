@@ -114,7 +114,7 @@ public final class IndemnitesOfficeRoutes {
                 row.put("periode", s.periode().libelle());
                 row.put("statut", IndemnitesPages.statutLibelle(s.etat().statut()));
                 row.put("suivi", IndemnitesPages.suiviLibelle(s.etat().suivi()));
-                row.put("montant", FrenchFormats.amountUngrouped(s.montantGlobal()));
+                row.put("montant", FrenchFormats.amount(s.montantGlobal()));
                 row.put("prerempli", s.prerempliPar() == null ? "" : s.prerempliPar());
                 row.put("url", home(ctx) + "/" + s.uai() + "/" + s.session().id() + "/" + IndemnitesPages.periodePath(s.periode()));
                 rows.add(row);

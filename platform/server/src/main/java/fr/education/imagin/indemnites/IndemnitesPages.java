@@ -186,7 +186,7 @@ final class IndemnitesPages {
             row.put("libelle", tt.tranche().libelle());
             row.put("format", tt.tranche().format());
             row.put("taux", tt.taux().map(BigDecimal::toPlainString).orElse(""));
-            row.put("tauxLibelle", tt.taux().map(FrenchFormats::amountUngrouped).orElse("non configuré"));
+            row.put("tauxLibelle", tt.taux().map(FrenchFormats::amount).orElse("non configuré"));
             row.put("suggestion", jours(suggested));
             BigDecimal saved = saisie.map(s -> s.jours().getOrDefault(code, BigDecimal.ZERO)).orElse(suggested);
             row.put("valeur", t != null ? t.getJsonObject("jours", new JsonObject()).getString(code, "") : jours(saved));
@@ -210,9 +210,9 @@ final class IndemnitesPages {
         }
         model.put("lignes", lignes);
         BigDecimal reparti = saisie.map(Saisie::reparti).orElse(BigDecimal.ZERO);
-        model.put("montantGlobal", FrenchFormats.amountUngrouped(global));
-        model.put("reparti", FrenchFormats.amountUngrouped(reparti));
-        model.put("restant", FrenchFormats.amountUngrouped(global.subtract(reparti)));
+        model.put("montantGlobal", FrenchFormats.amount(global));
+        model.put("reparti", FrenchFormats.amount(reparti));
+        model.put("restant", FrenchFormats.amount(global.subtract(reparti)));
     }
 
     /** Days as the guide shows them: {@code 6,0}. */

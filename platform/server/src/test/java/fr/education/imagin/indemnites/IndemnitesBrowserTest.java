@@ -20,7 +20,8 @@ import static fr.education.imagin.indemnites.IccCentreFixture.YEAR;
  * "Indemnités des chefs de centre" in real Chromium as the exam centre 0310038Y of Toulouse:
  * from the list to the épreuves anticipées' saisie, the days and the live "Montant global
  * calculé", an intervenant found by the live search, the live "réparti" / "restant", then
- * "Enregistrer" and "Transmettre" with the guide's confirmation; and the office's screens.
+ * "Enregistrer" and "Transmettre" with the guide's confirmation; the office then validates the
+ * line on its expenses screen and the centre's saisie reads "Validé"; and the office's screens.
  * Every screen checked with axe-core.
  */
 class IndemnitesBrowserTest {
@@ -97,6 +98,32 @@ class IndemnitesBrowserTest {
                     + " join t_toulouse.icc_saisie s on s.id = f.icc_saisie_id where s.session_id = " + IccCentreFixture.ea
                     + " and f.personnel_id = " + roberta + " and f.montant = 126.80")).isEqualTo(1);
             org.assertj.core.api.Assertions.assertThat(browser.consoleErrors()).as("browser console (CSP, scripts)").isEmpty();
+        }
+
+        // The office validates the transmitted line on its expenses screen...
+        long frais = TestSql.count("select f.id from t_toulouse.frais f join t_toulouse.icc_saisie s on s.id = f.icc_saisie_id"
+                + " where s.session_id = " + IccCentreFixture.ea + " and s.uai = '0310038Y' and s.periode = 'NORMALE'");
+        try (BrowserSession office = BrowserSession.open(SharedPlatform.baseUrl())) {
+            Page page = office.login("toulouse", "gest.toulouse");
+            office.go("/toulouse/administration/frais/sessions/" + IccCentreFixture.ea + "/");
+            Locator line = page.locator("tbody tr").filter(new Locator.FilterOptions().setHas(
+                    page.locator("#liste-frais-selection-" + frais)));
+            assertThat(line).containsText("126,80");
+            assertThat(line).containsText("À traiter");
+            page.locator("label[for='liste-frais-selection-" + frais + "']").click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Valider").setExact(true)).click();
+            page.waitForLoadState();
+            assertThat(page.locator("#console-messages")).containsText("1 frais validé.");
+        }
+        // ...and the centre's list and saisie follow it: "Validé", still read-only.
+        try (BrowserSession centre = BrowserSession.open(SharedPlatform.baseUrl())) {
+            Page page = centre.login("toulouse", "ce.0310038y");
+            centre.go("/toulouse/indemnites/" + IccCentreFixture.ea + "/normale");
+            assertThat(page.locator("#icc-statut")).hasText("Transmis");
+            assertThat(page.locator("#icc-suivi")).hasText("Validé");
+            assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Transmettre"))).hasCount(0);
+            Axe.assertNoViolations(page);
+            centre.screenshot("83-indemnites-validee");
         }
     }
 

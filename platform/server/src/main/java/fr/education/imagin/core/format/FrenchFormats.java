@@ -65,16 +65,11 @@ public final class FrenchFormats {
         return COMPACT_DATE.format(date);
     }
 
-    /** {@code 1 268,00 €}. */
-    public static String amount(BigDecimal amount) {
-        return amount == null ? "" : amountNumber(amount) + NO_BREAK_SPACE + "€";
-    }
-
     /**
-     * {@code 1268,00 €}: as the guide prints the indemnités des chefs de centre (§4.5), thousands
-     * not grouped, so that the browser's live totals read the same as the server's.
+     * {@code 1268,00 €}: as the guide prints amounts (§4.5), thousands not grouped, so that the
+     * browser's live totals of the ICC read the same as the server's, in every screen and export.
      */
-    public static String amountUngrouped(BigDecimal amount) {
+    public static String amount(BigDecimal amount) {
         return amount == null ? "" : amount.setScale(2, RoundingMode.HALF_UP).toPlainString().replace('.', ',')
                 + NO_BREAK_SPACE + "€";
     }

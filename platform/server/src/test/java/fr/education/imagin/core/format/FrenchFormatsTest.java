@@ -29,13 +29,11 @@ class FrenchFormatsTest {
     }
 
     @Test
-    void amountsHaveGroupedThousandsADecimalCommaAndTheEuroSign() {
-        assertThat(FrenchFormats.amount(new BigDecimal("1268"))).isEqualTo("1\u00A0268,00\u00A0€");
-        assertThat(FrenchFormats.amount(new BigDecimal("69.735"))).isEqualTo("69,74\u00A0€");
+    void amountsPrintAsTheGuideDoesWithADecimalCommaAndTheEuroSign() {
         assertThat(FrenchFormats.amountNumber(new BigDecimal("1234567.5"))).isEqualTo("1\u00A0234\u00A0567,50");
-        // The indemnités des chefs de centre print as the guide does, without grouping (§4.5).
-        assertThat(FrenchFormats.amountUngrouped(new BigDecimal("1268"))).isEqualTo("1268,00\u00A0€");
-        assertThat(FrenchFormats.amountUngrouped(new BigDecimal("69.735"))).isEqualTo("69,74\u00A0€");
+        // Amounts print as the guide prints the indemnités des chefs de centre, without grouping (§4.5).
+        assertThat(FrenchFormats.amount(new BigDecimal("1268"))).isEqualTo("1268,00\u00A0€");
+        assertThat(FrenchFormats.amount(new BigDecimal("69.735"))).isEqualTo("69,74\u00A0€");
         assertThat(FrenchFormats.decimal(new BigDecimal("5.5"), 1)).isEqualTo("5,5");
         assertThat(FrenchFormats.decimal(new BigDecimal("-12.25"), 2)).isEqualTo("-12,25");
         assertThat(FrenchFormats.integer(154)).isEqualTo("154");
