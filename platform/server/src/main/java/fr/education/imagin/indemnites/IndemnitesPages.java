@@ -85,7 +85,7 @@ final class IndemnitesPages {
     }
 
     static String statutLibelle(String statut) {
-        return statut == null ? "Non saisie" : "TRANSMIS".equals(statut) ? "Transmis" : "Non transmis";
+        return statut == null ? "Non saisie" : "TRANSMIS".equals(statut) ? "Transmis" : "Non Transmis";
     }
 
     static String suiviLibelle(String suivi) {

@@ -77,7 +77,7 @@ class IndemnitesBrowserTest {
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Enregistrer")).click();
             page.waitForURL(Pattern.compile(".*/toulouse/indemnites/" + IccCentreFixture.ea + "/normale"));
             assertThat(page.locator("#console-messages")).containsText("Votre saisie d'indemnités est enregistrée.");
-            assertThat(page.locator("#icc-statut")).hasText("Non transmis");
+            assertThat(page.locator("#icc-statut")).hasText("Non Transmis");
             assertThat(page.locator("#icc-montant")).hasText(euros("1268,00"));
             assertThat(page.locator("#total-reparti")).hasText(euros("126,80"));
             Axe.assertNoViolations(page);

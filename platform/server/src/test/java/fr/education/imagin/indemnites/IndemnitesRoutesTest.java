@@ -153,7 +153,7 @@ class IndemnitesRoutesTest {
         String form = page(IccCentreFixture.btn, "normale");
         assertThat(post(chef, form, form, guideExample()).statusCode()).isEqualTo(302);
         String saved = text(chef.get(form).body());
-        assertThat(saved).contains("Votre saisie d'indemnités est enregistrée.", "Non transmis", "1268,00" + EUR, "69,74", "250,00",
+        assertThat(saved).contains("Votre saisie d'indemnités est enregistrée.", "Non Transmis", "1268,00" + EUR, "69,74", "250,00",
                 "Modifier", "Supprimer", "Transmettre");
         assertThat(found(REPARTI, saved)).isEqualTo("389,48" + EUR);
         String edit = chef.get(form + "?modifier=1").body();
