@@ -1,11 +1,9 @@
 package fr.education.imagin.missions;
 
+import fr.education.imagin.convocations.MissionConvocation;
+import fr.education.imagin.convocations.SaisieConvocation;
 import fr.education.imagin.core.plugins.testkit.PluginTestPlatform;
-import fr.education.imagin.plugin.api.DateRule;
 import fr.education.imagin.plugin.api.MissionType;
-import fr.education.imagin.plugin.api.Qualites;
-import fr.education.imagin.plugin.api.Remuneration;
-import fr.education.imagin.plugin.api.Signataire;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,6 +13,9 @@ import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -138,44 +139,63 @@ class EcEceMissionsTest {
         assertThat(platform.rows("select numero from mission order by numero")).hasSize(13).allMatch(n -> n.matches("\\d{6}"));
     }
 
+    /**
+     * The memo's rules as the platform applies them, not as the plugin declares them: the
+     * convocation form of each type (qualité chosen or defaulted, days ticked or to enter again,
+     * days outside the office's refused) and the signature (EC-5) the platform decides from the
+     * rules loaded from the jar.
+     */
     @Test
-    void eachTypesRulesFollowTheMemo() {
-        MissionType coec = type("COEC");
-        assertThat(coec.libelle()).isEqualTo("Correction de copies épreuve EC");
-        assertThat(coec.qualites().source()).isEqualTo(Qualites.Source.FIXED_LIST);
-        assertThat(coec.qualites().offered()).containsExactly("Correcteur", "Correcteur suppléant", "Référent correction");
-        assertThat(coec.qualites().whenNoneChosen()).hasValue("Correcteur Santorin");
-        assertThat(coec.dateRule()).isEqualTo(DateRule.OFFICE_DATES_ONLY);
-        assertThat(coec.offersToSaveDatesOnMission()).isTrue();
-        assertThat(coec.serviceFaitByCentre()).as("dematerialised correction, CSF-1").isFalse();
-        assertThat(coec.transmittedToSantorin()).isTrue();
-        assertThat(coec.signataire()).isEqualTo(Signataire.CHEF_D_ETABLISSEMENT);
+    void eachTypesRulesShapeTheConvocationFormAsTheMemoSays() {
+        LocalDate lundi = LocalDate.of(2021, 2, 22);
+        LocalDate mardi = lundi.plusDays(1);
+        // COEC: a fixed list, "Correcteur Santorin" when none is chosen, nothing else accepted.
+        assertThat(lire("COEC", "", lundi).demande().orElseThrow().qualite()).isEqualTo("Correcteur Santorin");
+        assertThat(lire("COEC", "Référent correction", lundi).demande().orElseThrow().qualite()).isEqualTo("Référent correction");
+        assertThat(lire("COEC", "Examinateur", lundi).erreurs())
+                .containsExactly("La qualité « Examinateur » n'est pas proposée pour cette mission.");
+        // PRECE: a fixed list without default, the coordinators' qualités included.
+        assertThat(lire("PRECE", "", lundi).erreurs()).containsExactly("Choisissez la qualité de l'intervenant.");
+        assertThat(lire("PRECE", "Coordinateur adjoint", lundi).demande().orElseThrow().qualite()).isEqualTo("Coordinateur adjoint");
+        assertThat(lire("PRECE", "Référent correction", lundi).erreurs()).hasSize(1);
+        // COECE: coordinators only.
+        assertThat(lire("COECE", "Correcteur", lundi).erreurs()).hasSize(1);
+        assertThat(lire("COECE", "Coordinateur", lundi).erreurs()).isEmpty();
+        // SSCAN: no qualité at all, whatever is typed; INEC: the office's table, checked by the service.
+        assertThat(lire("SSCAN", "Examinateur", lundi).demande().orElseThrow().qualite()).isEmpty();
+        assertThat(lire("INEC", "Examinateur", lundi).demande().orElseThrow().qualite()).isEqualTo("Examinateur");
+        // Only the office's days (CONV-6): a day outside the mission is refused.
+        assertThat(lire("PRECE", "Correcteur", lundi.minusDays(1)).erreurs()).singleElement().asString()
+                .contains("n'est pas une date de");
 
-        MissionType inec = type("INEC");
-        assertThat(inec.remuneration()).as("EC oral: half-day hours, CSF-3").isEqualTo(Remuneration.PRATIQUE);
-        assertThat(inec.serviceFaitByCentre()).isTrue();
-        assertThat(inec.qualites().source()).isEqualTo(Qualites.Source.OFFICE_LIST);
-        assertThat(inec.convocationChecks()).hasSize(1);
+        // The form as it opens: PRECE ticks the office's days; SSCAN has them entered again;
+        // COEC asks "Saisie sur la mission" first, so nothing is ticked.
+        assertThat(SaisieConvocation.initiale(mission("PRECE", lundi, mardi), List.of("7")).jours())
+                .containsExactly(lundi.toString(), mardi.toString());
+        assertThat(SaisieConvocation.initiale(mission("SSCAN", lundi, mardi), List.of("7")).jours()).isEmpty();
+        assertThat(SaisieConvocation.initiale(mission("COEC", lundi, mardi), List.of("7")).jours()).isEmpty();
 
-        MissionType prece = type("PRECE");
-        assertThat(prece.qualites().offered()).containsExactly("Correcteur", "Correcteur suppléant", "Coordinateur", "Coordinateur adjoint");
-        assertThat(prece.qualites().whenNoneChosen()).isEmpty();
-        assertThat(prece.dateRule()).isEqualTo(DateRule.OFFICE_DATES_ONLY);
-        assertThat(prece.offersToSaveDatesOnMission()).isFalse();
-
-        MissionType sscan = type("SSCAN");
-        assertThat(sscan.qualites().source()).isEqualTo(Qualites.Source.NONE);
-        assertThat(sscan.dateRule()).isEqualTo(DateRule.ENTER_AGAIN);
-        assertThat(sscan.remunerated()).isFalse();
-
-        MissionType coece = type("COECE");
-        assertThat(coece.qualites().offered()).containsExactly("Coordinateur", "Coordinateur adjoint");
-        assertThat(coece.serviceFaitByCentre()).isFalse();
-
-        assertThat(platform.missionTypeRules().types(platform.tenant())).extracting(MissionType::code)
+        // EC-5: the chef d'établissement signs, whatever the office recorded on the mission.
+        for (String code : new String[]{"COEC", "COECE", "INEC", "PRECE", "SSCAN"}) {
+            assertThat(platform.missionTypeRules().signatureRole(platform.tenant(), code, "CENTRE")).as(code).isEqualTo("ETABLISSEMENT");
+        }
+        assertThat(platform.missionTypeRules().typesSignedBy(platform.tenant(), "CENTRE")).isEmpty();
+        assertThat(platform.missionTypeRules().openForConvocationByDefault(platform.tenant()))
                 .containsExactlyInAnyOrder("COEC", "INEC", "PRECE", "SSCAN", "COECE");
-        assertThat(platform.missionTypeRules().types(platform.tenant())).allMatch(MissionType::openForConvocationByDefault)
-                .allMatch(MissionType::transmittedToSantorin);
+    }
+
+    /** The convocation form of a mission of the type on two days, one person, the day typed with its times. */
+    private static SaisieConvocation.Lecture lire(String typeCode, String qualite, LocalDate jour) {
+        LocalDate lundi = LocalDate.of(2021, 2, 22);
+        return new SaisieConvocation(List.of("7"), qualite, "", "", "", "", List.of(jour.toString()),
+                Map.of(jour.toString(), new SaisieConvocation.Horaire("08:00", "12:00")), "", false)
+                .lire(mission(typeCode, lundi, lundi.plusDays(1)));
+    }
+
+    private static MissionConvocation mission(String typeCode, LocalDate debut, LocalDate fin) {
+        return new MissionConvocation(1L, "000001", typeCode, typeCode, "470, BCG, 2021", "BCG", "", "", debut, fin, 10,
+                "ETABLISSEMENT", List.of(), List.of(), debut.datesUntil(fin.plusDays(1)).toList(), Map.of(), "",
+                Optional.of(type(typeCode)));
     }
 
     @Test
