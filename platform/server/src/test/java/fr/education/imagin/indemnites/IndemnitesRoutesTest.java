@@ -280,14 +280,16 @@ class IndemnitesRoutesTest {
     @Order(9)
     void anotherEstablishmentCannotReadOrWriteTheCentresSaisie() {
         DemoAccount other = SharedPlatform.get().demoAccounts().stream()
-                .filter(a -> "toulouse".equals(a.tenantCode()) && a.role() == Role.CHEF_ETABLISSEMENT && !a.login().equals("ce.0310038y"))
+                .filter(a -> "toulouse".equals(a.tenantCode()) && a.role() == Role.CHEF_ETABLISSEMENT && a.uais().size() == 1
+                        && !a.login().equals("ce.0310038y"))
                 .findFirst().orElseThrow();
         String uai = other.uais().get(0);
         // Made an exam centre for the time of the test, so that the activity guard lets it in and the ICC's own checks answer.
         boolean centre = "t".equals(single("select centre_examen from t_toulouse.etablissement where uai = '" + uai + "'"));
         TestSql.execute("update t_toulouse.etablissement set centre_examen = true where uai = '" + uai + "'");
         Browser browser = new Browser();
-        browser.login(base, "toulouse", other.login(), "imagin-demo");
+        assertThat(browser.login(base, "toulouse", other.login(), "imagin-demo").statusCode()).as("sign-in of " + other.login())
+                .isEqualTo(302);
         try {
             String before = snapshot(IccCentreFixture.btn, "NORMALE");
             String form = page(IccCentreFixture.btn, "normale");
