@@ -154,7 +154,7 @@ public final class Platform implements AutoCloseable {
             PageRenderer pages = ui.pages();
             EstablishmentSlots slots = new EstablishmentSlots(vertx, ClusteredSessionStore.create(vertx));
             SignIn signIn = new SignIn(slots, audit, pages);
-            EstablishmentChoiceRoutes establishmentChoice = new EstablishmentChoiceRoutes(sql, slots, pages);
+            EstablishmentChoiceRoutes establishmentChoice = new EstablishmentChoiceRoutes(sql, slots, signIn, pages);
             AccountService accountService = new AccountService(vertx, sql);
             LoginThrottle throttle = new LoginThrottle(vertx);
             LoginFlow login = config.keycloak().enabled()

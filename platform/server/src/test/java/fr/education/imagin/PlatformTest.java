@@ -146,24 +146,28 @@ class PlatformTest {
                 .anySatisfy(cookie -> assertThat(cookie).startsWith("imagin.session=").containsIgnoringCase("HttpOnly").contains("SameSite=Lax"));
     }
 
+    /** SH-10: never two sessions for one establishment, and a tab left open elsewhere locks nobody out. */
     @Test
-    void aSecondConnectionForTheSameEstablishmentIsRefusedUntilTheFirstQuits() throws SQLException {
+    void aSecondConnectionForTheSameEstablishmentEndsTheFirstWithAWarning() throws SQLException {
         String college = platform.demoAccounts().stream()
                 .filter(a -> "toulouse".equals(a.tenantCode()) && a.login().startsWith("ce.") && !a.login().equals("ce.0310038y"))
                 .findFirst().orElseThrow().login();
+        String uai = college.substring(3).toUpperCase();
         Browser first = new Browser();
         assertThat(first.login(base, "toulouse", college, "imagin-demo").statusCode()).isEqualTo(302);
+        assertThat(first.get(base + "/toulouse/").statusCode()).isEqualTo(200);
 
         Browser second = new Browser();
-        HttpResponse<String> refused = second.login(base, "toulouse", college, "imagin-demo");
-        assertThat(refused.statusCode()).isEqualTo(409);
-        assertThat(refused.body()).contains("Une connexion est déjà ouverte pour l&#39;établissement " + college.substring(3).toUpperCase());
-        assertThat(second.get(base + "/toulouse/").statusCode()).isEqualTo(302);
-        assertThat(first.get(base + "/toulouse/").statusCode()).as("the first connection goes on").isEqualTo(200);
-
-        first.submit(base + "/toulouse/", base + "/toulouse/quitter", Map.of());
         assertThat(second.login(base, "toulouse", college, "imagin-demo").statusCode()).isEqualTo(302);
-        assertThat(auditCount(college, "CONNEXION_REFUSEE")).isEqualTo(1);
+        HttpResponse<String> landed = second.get(base + "/toulouse/");
+        assertThat(landed.statusCode()).isEqualTo(200);
+        assertThat(landed.body()).contains("Une autre connexion était ouverte pour l&#39;établissement " + uai + " : elle a été fermée");
+        HttpResponse<String> ended = first.get(base + "/toulouse/");
+        assertThat(ended.statusCode()).as("the first connection is over").isEqualTo(302);
+        assertThat(ended.headers().firstValue("location")).hasValueSatisfying(l -> assertThat(l).contains("/toulouse/connexion"));
+
+        second.submit(base + "/toulouse/", base + "/toulouse/quitter", Map.of());
+        assertThat(auditCount(college, "SESSION_REMPLACEE")).isEqualTo(1);
         assertThat(auditCount(college, "CONNEXION")).isEqualTo(2);
         assertThat(auditCount(college, "DECONNEXION")).isEqualTo(1);
     }

@@ -26,11 +26,13 @@ public final class EstablishmentChoiceRoutes {
 
     private final TenantSql sql;
     private final EstablishmentSlots slots;
+    private final SignIn signIn;
     private final PageRenderer pages;
 
-    public EstablishmentChoiceRoutes(TenantSql sql, EstablishmentSlots slots, PageRenderer pages) {
+    public EstablishmentChoiceRoutes(TenantSql sql, EstablishmentSlots slots, SignIn signIn, PageRenderer pages) {
         this.sql = sql;
         this.slots = slots;
+        this.signIn = signIn;
         this.pages = pages;
     }
 
@@ -61,15 +63,12 @@ public final class EstablishmentChoiceRoutes {
             return;
         }
         Future<Void> released = user.uai() == null ? Future.succeededFuture() : slots.release(user.uai(), ctx.session().id());
-        released.compose(v -> slots.claim(uai, ctx.session().id())).onSuccess(granted -> {
-            if (!granted) {
-                form(ctx, 409, "Erreur : Une connexion est déjà ouverte pour l'établissement " + uai
-                        + ". Deux connexions simultanées pour le même établissement ne sont pas autorisées.");
-                return;
-            }
-            user.actingFor(uai).storeIn(ctx.session());
-            SessionSync.redirect(ctx, "/" + tenant.code() + "/");
-        }).onFailure(ctx::fail);
+        released.compose(v -> slots.takeOver(uai, ctx.session().id())).compose(endedSession -> {
+            SessionUser acting = user.actingFor(uai);
+            acting.storeIn(ctx.session());
+            return endedSession.isEmpty() ? Future.<Void>succeededFuture()
+                    : signIn.replaced(ctx, tenant.code(), acting, SignIn.address(ctx));
+        }).onSuccess(v -> SessionSync.redirect(ctx, "/" + tenant.code() + "/")).onFailure(ctx::fail);
     }
 
     /** Pages other than the choice itself wait until a person with several delegations has chosen. */

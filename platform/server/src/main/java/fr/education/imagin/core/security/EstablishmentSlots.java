@@ -5,10 +5,12 @@ import io.vertx.core.Vertx;
 import io.vertx.core.shareddata.AsyncMap;
 import io.vertx.ext.web.sstore.SessionStore;
 
+import java.util.Optional;
+
 /**
  * SH-10: one connection at a time per establishment, cluster-wide. A slot maps a UAI to the
- * session holding it; the slot of a session that ended (Quitter) or timed out is free, which is
- * checked against the session store itself, so no timer has to clean slots up.
+ * session holding it; a new sign-in for the UAI takes the slot over and ends the session that
+ * held it, so two sessions never live at once for one establishment and nobody is locked out.
  */
 public final class EstablishmentSlots {
 
@@ -22,17 +24,28 @@ public final class EstablishmentSlots {
         this.sessions = sessions;
     }
 
-    /** Gives the UAI's slot to {@code sessionId}; false when another live session holds it. */
-    public Future<Boolean> claim(String uai, String sessionId) {
-        return map().compose(slots -> slots.putIfAbsent(uai, sessionId).compose(holder -> {
+    /**
+     * Gives the UAI's slot to {@code sessionId}, whoever holds it: called once the person has
+     * proved who they are, so that a tab left open elsewhere never locks a chef d'établissement
+     * out of their own establishment. The session it takes the slot from is ended (deleted from the
+     * store, so its next request finds no one signed in) and its id returned; empty when the slot
+     * was free, already this session's, or held by a session that was over anyway.
+     */
+    public Future<Optional<String>> takeOver(String uai, String sessionId) {
+        return map().compose(slots -> takeOver(slots, uai, sessionId));
+    }
+
+    private Future<Optional<String>> takeOver(AsyncMap<String, String> slots, String uai, String sessionId) {
+        return slots.putIfAbsent(uai, sessionId).compose(holder -> {
             if (holder == null || holder.equals(sessionId)) {
-                return Future.succeededFuture(true);
+                return Future.succeededFuture(Optional.empty());
             }
-            return sessions.get(holder).compose(live -> live != null
-                    ? Future.succeededFuture(false)
-                    // The holder is gone: take over, unless someone else just did.
-                    : slots.replaceIfPresent(uai, holder, sessionId));
-        }));
+            return slots.replaceIfPresent(uai, holder, sessionId).compose(replaced -> replaced
+                    ? sessions.get(holder).compose(live -> live == null ? Future.succeededFuture(Optional.<String>empty())
+                            : sessions.delete(holder).map(v -> Optional.of(holder)))
+                    // Another login changed the slot meanwhile: take it from that one.
+                    : takeOver(slots, uai, sessionId));
+        });
     }
 
     /** Frees the slot if {@code sessionId} holds it. */

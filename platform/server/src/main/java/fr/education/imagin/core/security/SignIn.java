@@ -2,18 +2,24 @@ package fr.education.imagin.core.security;
 
 import fr.education.imagin.core.audit.AuditTrail;
 import fr.education.imagin.core.tenant.Tenant;
+import fr.education.imagin.core.web.Console;
 import fr.education.imagin.core.web.PageRenderer;
 import fr.education.imagin.core.web.SessionSync;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The last step of every login, built-in or OpenID Connect: from here on the rest of the code
  * only sees a {@link SessionUser} in the session, whichever way the person proved who they are.
  */
 public final class SignIn {
+
+    /** Shown to the person whose sign-in ended the establishment's other session (SH-10). */
+    public static final String SESSION_REMPLACEE = "Une autre connexion était ouverte pour l'établissement %s : elle a été"
+            + " fermée, car deux connexions simultanées pour le même établissement ne sont pas autorisées.";
 
     private final EstablishmentSlots slots;
     private final AuditTrail audit;
@@ -38,20 +44,27 @@ public final class SignIn {
         String address = address(ctx);
         // A new id after login: a session id known before authentication is worthless.
         ctx.session().regenerateId();
-        Future<Boolean> slot = user.uai() == null ? Future.succeededFuture(true) : slots.claim(user.uai(), ctx.session().id());
-        return slot.compose(granted -> {
-            if (!granted) {
-                refuse(ctx, 409, "Erreur : Une connexion est déjà ouverte pour l'établissement " + user.uai()
-                        + ". Deux connexions simultanées pour le même établissement ne sont pas autorisées : "
-                        + "quittez l'autre session ou attendez sa fin.");
-                return audit.record(entry(tenantCode, user.login(), "CONNEXION_REFUSEE", "connexion déjà ouverte pour " + user.uai(), address));
-            }
+        Future<Optional<String>> slot = user.uai() == null ? Future.succeededFuture(Optional.empty())
+                : slots.takeOver(user.uai(), ctx.session().id());
+        return slot.compose(endedSession -> {
             user.storeIn(ctx.session());
-            return audit.record(entry(tenantCode, user.login(), "CONNEXION", user.uai() == null ? "" : user.uai(), address))
+            Future<Void> replaced = endedSession.isEmpty() ? Future.succeededFuture() : replaced(ctx, tenantCode, user, address);
+            return replaced.compose(v -> audit.record(entry(tenantCode, user.login(), "CONNEXION",
+                            user.uai() == null ? "" : user.uai(), address)))
                     // Saved before the redirect, so the next request may reach any member.
                     .compose(v -> SessionSync.flush(ctx))
                     .onComplete(saved -> ctx.redirect(landing));
         });
+    }
+
+    /**
+     * SH-10 after the password: the establishment's other session was ended. The person is told on
+     * the page they land on, and the journal keeps who took over from whom.
+     */
+    public Future<Void> replaced(RoutingContext ctx, String tenantCode, SessionUser user, String address) {
+        Console.avertissement(ctx, SESSION_REMPLACEE.formatted(user.uai()));
+        return audit.record(entry(tenantCode, user.login(), "SESSION_REMPLACEE",
+                "autre connexion fermée pour " + user.uai(), address));
     }
 
     /** Ends the session and frees the establishment's slot; returns the user who left, if any. */

@@ -45,8 +45,14 @@ class TwoMemberClusterTest {
         assertThat(throughB.statusCode()).as("session read through member B").isEqualTo(200);
         assertThat(throughB.body()).contains("Connecté en tant que", "0310038Y");
 
-        HttpResponse<String> secondConnection = new Browser().login(baseB, "toulouse", "ce.0310038y", "imagin-demo");
-        assertThat(secondConnection.statusCode()).as("second connection for the same UAI, through member B").isEqualTo(409);
+        // SH-10 cluster-wide: a second sign-in for the UAI through B ends the session A wrote...
+        Browser second = new Browser();
+        assertThat(second.login(baseB, "toulouse", "ce.0310038y", "imagin-demo").statusCode())
+                .as("second connection for the same UAI, through member B").isEqualTo(302);
+        assertThat(browser.get(baseA + "/toulouse/").statusCode()).as("the first session, ended, through member A").isEqualTo(302);
+        // ...and signing in again through A ends B's, so the session checked after A's death below is A's.
+        assertThat(browser.login(baseA, "toulouse", "ce.0310038y", "imagin-demo").statusCode()).isEqualTo(302);
+        assertThat(second.get(baseB + "/toulouse/").statusCode()).as("the second session, ended, through member B").isEqualTo(302);
 
         anAcademyCreatedThroughAIsServedByBAtOnce(baseA, baseB);
 

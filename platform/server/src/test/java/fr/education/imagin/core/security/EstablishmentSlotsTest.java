@@ -13,8 +13,9 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * SH-10's slots against a real session store: a live holder keeps the slot; once its session is
- * gone — Quitter destroys it, the store drops it when it times out — the next login takes over.
+ * SH-10's slots against a real session store: a new sign-in takes the UAI's slot and ends the
+ * live session that held it, so two sessions never live at once for one establishment and a tab
+ * left open elsewhere locks nobody out; only the holder's Quitter frees the slot.
  */
 class EstablishmentSlotsTest {
 
@@ -35,34 +36,56 @@ class EstablishmentSlotsTest {
     }
 
     @Test
-    void aLiveSessionKeepsItsSlotAndAGoneOneFreesIt() throws Exception {
-        Session first = store.createSession(60_000);
-        await(store.put(first));
-        Session second = store.createSession(60_000);
-        await(store.put(second));
-        assertThat(await(slots.claim("0310038Y", first.id()))).isTrue();
-        assertThat(await(slots.claim("0310038Y", first.id()))).as("the holder again").isTrue();
-        assertThat(await(slots.claim("0310038Y", second.id()))).isFalse();
-        assertThat(await(slots.claim("0350001A", second.id()))).as("another establishment").isTrue();
+    void aNewSignInEndsTheLiveSessionHoldingTheSlot() throws Exception {
+        Session first = live();
+        Session second = live();
+        assertThat(await(slots.takeOver("0310038Y", first.id()))).as("a free slot").isEmpty();
+        assertThat(await(slots.takeOver("0310038Y", first.id()))).as("the holder again").isEmpty();
+        assertThat(await(slots.takeOver("0350001A", second.id()))).as("another establishment").isEmpty();
+        assertThat(await(store.get(first.id()))).as("untouched by another establishment's sign-in").isNotNull();
 
-        await(store.delete(first.id())); // what a timeout or Quitter leaves behind
-        assertThat(await(slots.claim("0310038Y", second.id()))).isTrue();
-        Session third = store.createSession(60_000);
-        await(store.put(third));
-        assertThat(await(slots.claim("0310038Y", third.id()))).as("the new holder is alive").isFalse();
+        assertThat(await(slots.takeOver("0310038Y", second.id()))).contains(first.id());
+        assertThat(await(store.get(first.id()))).as("the session taken over is ended").isNull();
+        assertThat(await(store.get(second.id()))).isNotNull();
+    }
+
+    @Test
+    void aSlotHeldByASessionAlreadyOverIsTakenSilently() throws Exception {
+        Session gone = live();
+        assertThat(await(slots.takeOver("0310038Y", gone.id()))).isEmpty();
+        await(store.delete(gone.id())); // what a timeout leaves behind
+        assertThat(await(slots.takeOver("0310038Y", live().id()))).as("nobody to tell").isEmpty();
+    }
+
+    @Test
+    void concurrentSignInsLeaveOneLiveSession() throws Exception {
+        Session holder = live();
+        await(slots.takeOver("0310038Y", holder.id()));
+        java.util.List<Session> contenders = java.util.List.of(live(), live(), live(), live());
+        await(io.vertx.core.Future.all(contenders.stream().map(c -> slots.takeOver("0310038Y", c.id())).toList()));
+        long alive = 0;
+        for (Session s : java.util.List.of(holder, contenders.get(0), contenders.get(1), contenders.get(2), contenders.get(3))) {
+            alive += await(store.get(s.id())) == null ? 0 : 1;
+        }
+        assertThat(alive).as("sessions still alive for the establishment").isEqualTo(1);
     }
 
     @Test
     void releaseFreesOnlyTheHoldersSlot() throws Exception {
-        Session holder = store.createSession(60_000);
-        await(store.put(holder));
-        Session other = store.createSession(60_000);
-        await(store.put(other));
-        assertThat(await(slots.claim("0310038Y", holder.id()))).isTrue();
+        Session holder = live();
+        Session other = live();
+        assertThat(await(slots.takeOver("0310038Y", holder.id()))).isEmpty();
         await(slots.release("0310038Y", other.id()));
-        assertThat(await(slots.claim("0310038Y", other.id()))).as("a stranger cannot free it").isFalse();
-        await(slots.release("0310038Y", holder.id()));
-        assertThat(await(slots.claim("0310038Y", other.id()))).isTrue();
+        assertThat(await(slots.takeOver("0310038Y", other.id()))).as("a stranger could not free it: the holder is ended")
+                .contains(holder.id());
+        await(slots.release("0310038Y", other.id()));
+        assertThat(await(slots.takeOver("0310038Y", live().id()))).as("freed by its holder").isEmpty();
+    }
+
+    private Session live() throws Exception {
+        Session session = store.createSession(60_000);
+        await(store.put(session));
+        return session;
     }
 
     private static <T> T await(io.vertx.core.Future<T> future) throws Exception {
