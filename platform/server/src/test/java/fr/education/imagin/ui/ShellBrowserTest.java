@@ -241,6 +241,37 @@ class ShellBrowserTest {
         browser.screenshot("08-plan-du-site");
     }
 
+    /** Issue 11 point 5: the gestionnaire's tutorial and site map are about their own pages. */
+    @Test
+    void tutorialAndSiteMapFollowTheSignedInRole() {
+        Page page = browser.login("toulouse", "gest.toulouse");
+        browser.go("/toulouse/tutoriel");
+        assertThat(page.locator("main")).containsText("Administration de l'académie");
+        assertThat(page.locator("main")).not().containsText("Consultation des personnels");
+        assertThat(page.locator("main")).not().containsText("menu à gauche");
+        Axe.assertNoViolations(page);
+        browser.screenshot("11-tutoriel-gestionnaire");
+
+        browser.go("/toulouse/plan-du-site");
+        Locator main = page.locator("main");
+        for (String office : List.of("Ouverture des activités", "Journal d'audit de l'académie",
+                "États de frais : validation, paiement et export", "Taux des indemnités des chefs de centre")) {
+            assertThat(main.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(office).setExact(true))).isVisible();
+        }
+        assertThat(main.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Consultation des personnels"))).hasCount(0);
+        Axe.assertNoViolations(page);
+        browser.screenshot("11-plan-du-site-gestionnaire");
+        browser.go("/toulouse/aide/accueil");
+        assertThat(page.locator("main")).not().containsText("menu à gauche");
+        browser.logout();
+
+        page = browser.login("toulouse", CENTRE);
+        browser.go("/toulouse/tutoriel");
+        assertThat(page.locator("main")).containsText("choisissez par exemple « Consultation des personnels »");
+        browser.go("/toulouse/plan-du-site");
+        assertThat(page.locator("main").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Ouverture des activités"))).hasCount(0);
+    }
+
     /** Sets the establishment's exam-centre flag; returns the previous one. */
     private static boolean setExamCentre(String uai, boolean centre) throws SQLException {
         try (Connection conn = SharedPlatform.jdbc();
