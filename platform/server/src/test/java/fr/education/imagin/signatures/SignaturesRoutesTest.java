@@ -69,6 +69,21 @@ class SignaturesRoutesTest {
         assertThat(signature("CENTRE").get(2)).isEqualTo("Hélène D'ARTOIS");
     }
 
+    /** Issue 11 point 8: each block's examples are its own signatory's, in the académie's and the establishment's terms. */
+    @Test
+    void theExamplesFitTheBlockAndTheAcademy() {
+        String etablissement = browser.get(base + ETABLISSEMENT).body();
+        assertThat(etablissement).contains("Par exemple : Le chef d&#39;établissement", "Par exemple : Toulouse",
+                "Par exemple : Pour le recteur et par délégation").doesNotContain("Par exemple : Le chef de centre");
+        assertThat(browser.get(base + CENTRE).body()).contains("Par exemple : Le chef de centre", "Par exemple : Toulouse");
+
+        // The same lycée as an exam centre of the SIEC, which has a director, not a rector.
+        assertThat(browser.get(base + "/siec/").statusCode()).isEqualTo(200);
+        String siec = browser.get(base + "/siec/signature-etablissement/").body();
+        assertThat(siec).contains("Par exemple : Pour le directeur et par délégation", "Par exemple : Le chef d&#39;établissement")
+                .doesNotContain("Par exemple : Pour le recteur", "Par exemple : Le chef de centre");
+    }
+
     @Test
     void badInputIsRefusedWithTheReasonAndChangesNothing() throws SQLException {
         List<String> before = signature("CENTRE");
