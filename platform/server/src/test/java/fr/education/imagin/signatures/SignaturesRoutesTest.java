@@ -146,8 +146,35 @@ class SignaturesRoutesTest {
             assertThat(new PDFTextStripper().getText(pdf)).contains("Convocation", "Aperçu : convocation fictive",
                     "LYCEE POLYVALENT PIERRE-PAUL RIQUET (0310038Y)", "À Muret, le", "Par délégation", "Le proviseur",
                     "Jean ESSAI-APERÇU");
+            // Issue 11 point 9: the header's time on one line, the académie clear of the Marianne block.
+            assertThat(new PDFTextStripper().getText(pdf)).containsPattern("Édité le \\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}:\\d{2}\\R");
+            Map<String, float[]> spans = spans(pdf, "FRANÇAISE", "ACADEMIE");
+            assertThat(spans.get("ACADEMIE")[0] - spans.get("FRANÇAISE")[1]).as("gap between logo and académie (pt)")
+                    .isGreaterThanOrEqualTo(8f);
         }
         assertThat(signature("ETABLISSEMENT")).isEqualTo(before);
+    }
+
+    /** The horizontal extent [start, end] of the first line of page 1 starting with each word. */
+    private static Map<String, float[]> spans(PDDocument pdf, String... words) throws IOException {
+        Map<String, float[]> found = new java.util.HashMap<>();
+        PDFTextStripper stripper = new PDFTextStripper() {
+            @Override
+            protected void writeString(String text, List<org.apache.pdfbox.text.TextPosition> positions) throws IOException {
+                for (String word : words) {
+                    if (!found.containsKey(word) && text.startsWith(word) && !positions.isEmpty()) {
+                        org.apache.pdfbox.text.TextPosition last = positions.get(Math.min(word.length(), positions.size()) - 1);
+                        found.put(word, new float[]{positions.get(0).getXDirAdj(), last.getXDirAdj() + last.getWidthDirAdj()});
+                    }
+                }
+                super.writeString(text, positions);
+            }
+        };
+        stripper.setStartPage(1);
+        stripper.setEndPage(1);
+        stripper.getText(pdf);
+        assertThat(found).containsKeys(words);
+        return found;
     }
 
     /** autorité, intitulé, nom, ville of 0310038Y's block for {@code role}. */
