@@ -62,7 +62,8 @@ public final class Main implements Callable<Integer> {
             banner.append("Comptes de démonstration (mot de passe entre crochets) :\n");
             for (DemoAccount account : platform.demoAccounts()) {
                 String where = account.tenantCode() == null ? "toutes académies" : config.http().publicUrl() + "/" + account.tenantCode() + "/";
-                banner.append(String.format("  %-22s [%s]  %-45s %s%n", account.login(), account.password(), account.description(), where));
+                // The description last: it says which establishment is the lycée, the collège, an exam centre.
+                banner.append(String.format("  %-24s [%s]  %-34s %s%n", account.login(), account.password(), where, account.description()));
             }
         }
         banner.append("Arrêt : Ctrl+C\n");

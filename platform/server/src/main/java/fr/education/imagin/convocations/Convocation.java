@@ -1,6 +1,7 @@
 package fr.education.imagin.convocations;
 
 import fr.education.imagin.core.format.FrenchFormats;
+import fr.education.imagin.core.format.FrenchGrammar;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -48,6 +49,8 @@ public record Convocation(long affectation, Destinataire destinataire, String nu
                 "commune", centre.commune(), "telephone", centre.telephone()));
         model.put("dates", dates);
         model.put("qualite", qualite);
+        // Inside the sentence: "en qualité d'examinatrice" (elided, lower case, agreeing with Mme).
+        model.put("enQualite", qualite == null || qualite.isBlank() ? "" : FrenchGrammar.inTheCapacityOf(qualite, destinataire.civilite()));
         model.put("commission", commission);
         model.put("jury", jury);
         model.put("salle", salle);

@@ -67,7 +67,11 @@ public final class DemoSeeder {
                     ? List.of(SHARED_CENTRE) : List.of();
             AcademyProfile profile = new AcademyProfile(tenant.code(), file.departement(), file.communes(), tenant.contactMail());
             generateIfEmpty(tenant, profile, DemoSize.demo(), shared, visits);
-            created.addAll(tenantAccounts(tenant));
+        }
+        // Once every académie has registered its exam centres, so each account can say where its
+        // establishment is one.
+        for (TenantFile file : demoTenants) {
+            created.addAll(tenantAccounts(file.toTenant()));
         }
         return created;
     }
@@ -116,13 +120,17 @@ public final class DemoSeeder {
             Optional<String> college = first(conn, tenant,
                     "select uai from etablissement where categorie = 'COLLEGE' order by uai limit 1");
             for (Optional<String> uai : List.of(lycee, college)) {
-                uai.ifPresent(u -> created.add(account("ce." + u.toLowerCase(), "Chef d'établissement " + u,
-                        Role.CHEF_ETABLISSEMENT, tenant.code(), List.of(u))));
+                if (uai.isPresent()) {
+                    String u = uai.get();
+                    created.add(account("ce." + u.toLowerCase(), "Chef d'établissement " + u, Role.CHEF_ETABLISSEMENT,
+                            tenant.code(), List.of(u), Role.CHEF_ETABLISSEMENT.libelle() + " " + describe(conn, tenant, u)));
+                }
             }
             // Delegations for both: this one picks the establishment after login.
             if (lycee.isPresent() && college.isPresent()) {
                 created.add(account("ce.delegations." + tenant.code(), "Chef d'établissement (délégations)",
-                        Role.CHEF_ETABLISSEMENT, tenant.code(), List.of(lycee.get(), college.get())));
+                        Role.CHEF_ETABLISSEMENT, tenant.code(), List.of(lycee.get(), college.get()),
+                        "Chef d'établissement, au choix : " + lycee.get() + " (lycée) ou " + college.get() + " (collège)"));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not create demo accounts of " + tenant.code(), e);
@@ -131,9 +139,38 @@ public final class DemoSeeder {
     }
 
     private DemoAccount account(String login, String name, Role role, String tenantCode, List<String> uais) {
+        return account(login, name, role, tenantCode, uais,
+                uais.isEmpty() ? role.libelle() : role.libelle() + " " + String.join(", ", uais));
+    }
+
+    private DemoAccount account(String login, String name, Role role, String tenantCode, List<String> uais, String description) {
         accounts.createIfAbsent(login, DEMO_PASSWORD, name, role, tenantCode, uais);
-        String description = uais.isEmpty() ? role.libelle() : role.libelle() + " " + String.join(", ", uais);
         return new DemoAccount(login, DEMO_PASSWORD, role, tenantCode, uais, description);
+    }
+
+    /**
+     * What a newcomer needs to pick an account from the start banner: "0310038Y lycée polyvalent,
+     * centre d'examen (aussi : siec)" or "0310001A collège, non centre d'examen".
+     */
+    private static String describe(Connection conn, Tenant tenant, String uai) throws SQLException {
+        List<String> row = strings(conn, tenant, "select categorie, centre_examen::text from etablissement where uai = ?", uai);
+        List<String> elsewhere = strings(conn, tenant, "select tenant_code from platform.centre_examen_academie"
+                + " where uai = ? and tenant_code <> ? order by tenant_code", uai, tenant.code());
+        return uai + " " + establishmentLabel(row.isEmpty() ? "" : row.get(0), row.size() > 1 && "true".equals(row.get(1)), elsewhere);
+    }
+
+    /** The category in words and the exam-centre status, with the other académies where it is one too. */
+    static String establishmentLabel(String categorie, boolean centre, List<String> otherAcademies) {
+        String kind = switch (categorie) {
+            case "LGT" -> "lycée général et technologique";
+            case "LPO" -> "lycée polyvalent";
+            case "LP" -> "lycée professionnel";
+            case "COLLEGE" -> "collège";
+            case "EREA" -> "EREA";
+            default -> "établissement";
+        };
+        String status = centre ? "centre d'examen" : "non centre d'examen";
+        return kind + ", " + status + (otherAcademies.isEmpty() ? "" : " (aussi : " + String.join(", ", otherAcademies) + ")");
     }
 
     private static long count(Connection conn, Tenant tenant, String sql) throws SQLException {
@@ -145,17 +182,34 @@ public final class DemoSeeder {
         return values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
     }
 
-    /** Runs {@code sql} in the tenant's schema; the schema is a bound parameter, never SQL text. */
-    private static List<String> strings(Connection conn, Tenant tenant, String sql) throws SQLException {
+    /**
+     * Runs {@code sql} in the tenant's schema with {@code params} bound; the schema is a bound
+     * parameter, never SQL text. A one-column query gives its rows; a query of several columns
+     * gives its first row's columns.
+     */
+    private static List<String> strings(Connection conn, Tenant tenant, String sql, String... params) throws SQLException {
         boolean autoCommit = conn.getAutoCommit();
         conn.setAutoCommit(false);
         try (PreparedStatement path = conn.prepareStatement("select set_config('search_path', ?, true)")) {
             path.setString(1, tenant.schemaName());
             path.execute();
             List<String> values = new ArrayList<>();
-            try (PreparedStatement query = conn.prepareStatement(sql); ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    values.add(rows.getString(1));
+            try (PreparedStatement query = conn.prepareStatement(sql)) {
+                for (int i = 0; i < params.length; i++) {
+                    query.setString(i + 1, params[i]);
+                }
+                try (ResultSet rows = query.executeQuery()) {
+                    int columns = rows.getMetaData().getColumnCount();
+                    while (rows.next()) {
+                        if (columns == 1) {
+                            values.add(rows.getString(1));
+                        } else {
+                            for (int c = 1; c <= columns; c++) {
+                                values.add(rows.getString(c));
+                            }
+                            break;
+                        }
+                    }
                 }
             }
             conn.commit();

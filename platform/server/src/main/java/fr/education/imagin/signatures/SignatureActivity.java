@@ -3,6 +3,7 @@ package fr.education.imagin.signatures;
 import fr.education.imagin.convocations.Convocation;
 import fr.education.imagin.convocations.ConvocationDocuments;
 import fr.education.imagin.core.export.Downloads;
+import fr.education.imagin.core.format.FrenchGrammar;
 import fr.education.imagin.core.menu.Activity;
 import fr.education.imagin.core.menu.ActivityModule;
 import fr.education.imagin.core.menu.ActivityRouter;
@@ -23,6 +24,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -75,12 +77,12 @@ public final class SignatureActivity implements ActivityModule {
         // After a refused submission (post/redirect/get): what was typed, drawn with a fresh CSRF token.
         JsonObject refused = ctx.session() == null ? null : ctx.session().remove(refusedKey());
         if (refused != null) {
-            pages.respond(ctx, "signatures/signature.ftlh", model(tenant, read(refused))).onFailure(ctx::fail);
+            pages.respond(ctx, "signatures/signature.ftlh", model(tenant, WorkContext.establishment(ctx), read(refused))).onFailure(ctx::fail);
             return;
         }
         signatures.find(tenant, WorkContext.establishment(ctx).uai(), signataire)
                 .compose(found -> pages.respond(ctx, "signatures/signature.ftlh",
-                        model(tenant, found.orElse(Signature.VIDE))))
+                        model(tenant, WorkContext.establishment(ctx), found.orElse(Signature.VIDE))))
                 .onFailure(ctx::fail);
     }
 
@@ -178,7 +180,7 @@ public final class SignatureActivity implements ActivityModule {
         return errors;
     }
 
-    private Map<String, Object> model(Tenant tenant, Signature signature) {
+    private Map<String, Object> model(Tenant tenant, Establishment establishment, Signature signature) {
         Map<String, Object> model = new HashMap<>();
         model.put("titre", activity().libelle());
         model.put("signataire", signataire == Signataire.CENTRE ? "Chef de centre" : "Chef d'établissement");
@@ -187,7 +189,22 @@ public final class SignatureActivity implements ActivityModule {
         model.put("signature", Map.of("autorite", signature.autorite(), "intitule", signature.intitule(),
                 "nom", signature.nom(), "ville", signature.ville()));
         model.put("maximum", MAX_LENGTH);
+        model.put("exemples", examples(tenant, establishment));
         return model;
+    }
+
+    /**
+     * The fields' examples fit this block and this académie: for the rector in an académie, for
+     * the director in a service such as the SIEC; each block its own signatory's title; the town
+     * is the establishment's own.
+     */
+    private Map<String, String> examples(Tenant tenant, Establishment establishment) {
+        boolean academie = tenant.nom().toUpperCase(Locale.FRENCH).startsWith("ACADEMIE");
+        String autorite = academie ? "Pour le recteur et par délégation" : "Pour le directeur et par délégation";
+        String intitule = signataire == Signataire.CENTRE ? "Le chef de centre" : "Le chef d'établissement";
+        String ville = FrenchGrammar.placeName(establishment.commune());
+        return Map.of("autorite", autorite, "intitule", intitule, "nom", "Prénom NOM",
+                "ville", ville.isEmpty() ? "la commune de l'établissement" : ville);
     }
 
     private String who() {

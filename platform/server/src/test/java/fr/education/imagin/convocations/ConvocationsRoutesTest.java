@@ -330,7 +330,7 @@ class ConvocationsRoutesTest {
         assertThat(pdf.headers().firstValue("content-disposition").orElseThrow()).contains("ZZCONVOC-UN_%C3%89lodie.pdf");
         try (PDDocument document = Loader.loadPDF(pdf.body())) {
             assertThat(new PDFTextStripper().getText(document)).contains("ZZCONVOC-UN", "Dossier suivi par le centre d'examen",
-                    "Correction sur SANTORIN.", "Référent correction");
+                    "Correction sur SANTORIN.", "en qualité de référente correction");
         }
 
         HttpResponse<byte[]> zip = browser.download(mission(mission) + "/convocations.zip");

@@ -104,7 +104,7 @@ class PersonnelConvocationTest {
             String text = new PDFTextStripper().getText(pdf);
             assertThat(text).contains("ACADEMIE DE TOULOUSE", "Division des examens et concours", "Convocation",
                     "Mme Zoé ZZEXPORTMISSION-A", "3 rue des Écoles", "31000 TOULOUSE",
-                    "Vous êtes convoquée en qualité de", "Interrogateur", "N° EXP-M1",
+                    "Vous êtes convoquée en qualité d'interrogatrice à la mission suivante", "N° EXP-M1",
                     "LYCEE POLYVALENT PIERRE-PAUL RIQUET (0310038Y)", "COM1",
                     "Le " + DAY.format(StaffWithMissions.DAY_ONE) + " de 09:00 à 12:00",
                     "Le " + DAY.format(StaffWithMissions.DAY_ONE.plusDays(1)) + " de 14:00 à 17:00",

@@ -53,7 +53,7 @@ class PersonnelDetailTabsTest {
                 .contains("Liste des affectations convoquées (1 ligne")
                 .contains("Liste des indisponibilités (1 ligne")
                 .contains("Liste des enseignements (0 ligne")
-                .contains("2 mission(s) sont attribuées à cette personne mais ne lui ont pas encore été envoyées en convocation")
+                .contains("2 missions sont attribuées à cette personne mais ne lui ont pas encore été envoyées en convocation")
                 // the keyword filters stay hidden until tableau.js makes them work
                 .contains("data-tableau-motcle hidden");
     }
@@ -64,7 +64,17 @@ class PersonnelDetailTabsTest {
         HttpResponse<String> detail = browser.get(base + "/rennes/personnels/" + person);
         assertThat(detail.statusCode()).isEqualTo(200);
         assertThat(detail.body()).contains("Liste des affectations convoquées (2 ligne")
-                .doesNotContain("pas encore été envoyées en convocation");
+                .doesNotContain("pas encore été envoyée");
+    }
+
+    /** Issue 11: the sentence agrees with the count, not "1 mission(s) sont". */
+    @Test
+    void oneMissionNotYetConvenedIsSaidInTheSingular() throws SQLException {
+        long person = arrange("ZZONGLETS-3", 1, 1, 0);
+        assertThat(browser.get(base + "/rennes/personnels/" + person).body())
+                .contains("1 mission est attribuée à cette personne mais ne lui a pas encore été envoyée en convocation : "
+                        + "elle apparaîtra ici une fois convoquée.")
+                .doesNotContain("mission(s)");
     }
 
     /** A person of the chef's establishment with convened and merely assigned affectations on distinct missions. */

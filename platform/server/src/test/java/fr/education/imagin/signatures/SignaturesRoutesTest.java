@@ -69,6 +69,21 @@ class SignaturesRoutesTest {
         assertThat(signature("CENTRE").get(2)).isEqualTo("Hélène D'ARTOIS");
     }
 
+    /** Issue 11 point 8: each block's examples are its own signatory's, in the académie's and the establishment's terms. */
+    @Test
+    void theExamplesFitTheBlockAndTheAcademy() {
+        String etablissement = browser.get(base + ETABLISSEMENT).body();
+        assertThat(etablissement).contains("Par exemple : Le chef d&#39;établissement", "Par exemple : Toulouse",
+                "Par exemple : Pour le recteur et par délégation").doesNotContain("Par exemple : Le chef de centre");
+        assertThat(browser.get(base + CENTRE).body()).contains("Par exemple : Le chef de centre", "Par exemple : Toulouse");
+
+        // The same lycée as an exam centre of the SIEC, which has a director, not a rector.
+        assertThat(browser.get(base + "/siec/").statusCode()).isEqualTo(200);
+        String siec = browser.get(base + "/siec/signature-etablissement/").body();
+        assertThat(siec).contains("Par exemple : Pour le directeur et par délégation", "Par exemple : Le chef d&#39;établissement")
+                .doesNotContain("Par exemple : Pour le recteur", "Par exemple : Le chef de centre");
+    }
+
     @Test
     void badInputIsRefusedWithTheReasonAndChangesNothing() throws SQLException {
         List<String> before = signature("CENTRE");
@@ -131,8 +146,35 @@ class SignaturesRoutesTest {
             assertThat(new PDFTextStripper().getText(pdf)).contains("Convocation", "Aperçu : convocation fictive",
                     "LYCEE POLYVALENT PIERRE-PAUL RIQUET (0310038Y)", "À Muret, le", "Par délégation", "Le proviseur",
                     "Jean ESSAI-APERÇU");
+            // Issue 11 point 9: the header's time on one line, the académie clear of the Marianne block.
+            assertThat(new PDFTextStripper().getText(pdf)).containsPattern("Édité le \\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}:\\d{2}\\R");
+            Map<String, float[]> spans = spans(pdf, "FRANÇAISE", "ACADEMIE");
+            assertThat(spans.get("ACADEMIE")[0] - spans.get("FRANÇAISE")[1]).as("gap between logo and académie (pt)")
+                    .isGreaterThanOrEqualTo(8f);
         }
         assertThat(signature("ETABLISSEMENT")).isEqualTo(before);
+    }
+
+    /** The horizontal extent [start, end] of the first line of page 1 starting with each word. */
+    private static Map<String, float[]> spans(PDDocument pdf, String... words) throws IOException {
+        Map<String, float[]> found = new java.util.HashMap<>();
+        PDFTextStripper stripper = new PDFTextStripper() {
+            @Override
+            protected void writeString(String text, List<org.apache.pdfbox.text.TextPosition> positions) throws IOException {
+                for (String word : words) {
+                    if (!found.containsKey(word) && text.startsWith(word) && !positions.isEmpty()) {
+                        org.apache.pdfbox.text.TextPosition last = positions.get(Math.min(word.length(), positions.size()) - 1);
+                        found.put(word, new float[]{positions.get(0).getXDirAdj(), last.getXDirAdj() + last.getWidthDirAdj()});
+                    }
+                }
+                super.writeString(text, positions);
+            }
+        };
+        stripper.setStartPage(1);
+        stripper.setEndPage(1);
+        stripper.getText(pdf);
+        assertThat(found).containsKeys(words);
+        return found;
     }
 
     /** autorité, intitulé, nom, ville of 0310038Y's block for {@code role}. */

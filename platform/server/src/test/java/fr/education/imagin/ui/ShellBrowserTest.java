@@ -151,12 +151,37 @@ class ShellBrowserTest {
         assertThat(first).hasText(Pattern.compile("^\\(\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}:\\d{2}\\) Erreur : "
                 + "La date de début de période « 32/13/2024 » n'existe pas\\.$"));
         assertThat(first).hasClass(Pattern.compile("imagin-console__message--nouveau"));
+        assertThat(CONSOLE_LINE.matcher(first.textContent()).find()).isTrue();
+    }
 
-        browser.go("/toulouse/");
-        Locator kept = page.locator("#console-messages li").first();
-        assertThat(kept).containsText("n'existe pas");
-        assertThat(kept).not().hasClass(Pattern.compile("imagin-console__message--nouveau"));
-        assertThat(CONSOLE_LINE.matcher(kept.textContent()).find()).isTrue();
+    /** Issue 11 point 3: the error beside its field too, and not carried onto the pages visited next. */
+    @Test
+    void aFilterErrorShowsBesideItsFieldAndOnlyOnItsOwnPage() {
+        Page page = browser.login("toulouse", CENTRE);
+        browser.go("/toulouse/personnels/?periode=disponibilite&du=32/13/2024&au=15/06/2025");
+        Locator from = page.getByLabel("du", new Page.GetByLabelOptions().setExact(true));
+        assertThat(from).hasAttribute("aria-invalid", "true");
+        String describedBy = from.getAttribute("aria-describedby");
+        Locator error = page.locator("#" + describedBy);
+        assertThat(error).hasClass(Pattern.compile("fr-error-text"));
+        assertThat(error).hasText("La date de début de période « 32/13/2024 » n'existe pas.");
+        assertThat(page.locator(".fr-input-group--error")).hasCount(1);
+        assertThat(page.getByLabel("au", new Page.GetByLabelOptions().setExact(true))).not().hasAttribute("aria-invalid", "true");
+        assertThat(page.locator("#console-messages")).containsText("n'existe pas");
+        Axe.assertNoViolations(page);
+        browser.screenshot("11-filtre-date-erreur");
+
+        // The end before the start: said beside "au".
+        browser.go("/toulouse/personnels/?periode=disponibilite&du=15/06/2025&au=01/06/2025");
+        assertThat(page.locator(".fr-error-text")).hasText(new String[]{"La date de fin de période précède la date de début."});
+        assertThat(page.getByLabel("au", new Page.GetByLabelOptions().setExact(true))).hasAttribute("aria-invalid", "true");
+
+        // Another page, then the same list without the wrong dates: no trace of the error.
+        browser.go("/toulouse/competences/");
+        assertThat(page.locator("#console-messages li")).hasText(new String[]{"Aucun message."});
+        browser.go("/toulouse/personnels/");
+        assertThat(page.locator("#console-messages li")).hasText(new String[]{"Aucun message."});
+        assertThat(page.locator(".fr-error-text")).hasCount(0);
     }
 
     @Test
@@ -222,6 +247,37 @@ class ShellBrowserTest {
         browser.go("/toulouse/plan-du-site");
         assertThat(page.locator("main").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Consultation des personnels"))).isVisible();
         browser.screenshot("08-plan-du-site");
+    }
+
+    /** Issue 11 point 5: the gestionnaire's tutorial and site map are about their own pages. */
+    @Test
+    void tutorialAndSiteMapFollowTheSignedInRole() {
+        Page page = browser.login("toulouse", "gest.toulouse");
+        browser.go("/toulouse/tutoriel");
+        assertThat(page.locator("main")).containsText("Administration de l'académie");
+        assertThat(page.locator("main")).not().containsText("Consultation des personnels");
+        assertThat(page.locator("main")).not().containsText("menu à gauche");
+        Axe.assertNoViolations(page);
+        browser.screenshot("11-tutoriel-gestionnaire");
+
+        browser.go("/toulouse/plan-du-site");
+        Locator main = page.locator("main");
+        for (String office : List.of("Ouverture des activités", "Journal d'audit de l'académie",
+                "États de frais : validation, paiement et export", "Taux des indemnités des chefs de centre")) {
+            assertThat(main.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(office).setExact(true))).isVisible();
+        }
+        assertThat(main.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Consultation des personnels"))).hasCount(0);
+        Axe.assertNoViolations(page);
+        browser.screenshot("11-plan-du-site-gestionnaire");
+        browser.go("/toulouse/aide/accueil");
+        assertThat(page.locator("main")).not().containsText("menu à gauche");
+        browser.logout();
+
+        page = browser.login("toulouse", CENTRE);
+        browser.go("/toulouse/tutoriel");
+        assertThat(page.locator("main")).containsText("choisissez par exemple « Consultation des personnels »");
+        browser.go("/toulouse/plan-du-site");
+        assertThat(page.locator("main").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Ouverture des activités"))).hasCount(0);
     }
 
     /** Sets the establishment's exam-centre flag; returns the previous one. */

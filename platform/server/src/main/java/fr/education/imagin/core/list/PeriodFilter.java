@@ -51,28 +51,52 @@ public final class PeriodFilter implements ListFilter {
         if (!isSet(params)) {
             return List.of();
         }
-        Mode mode = mode(params);
+        Check check = check(params);
+        if (check.errors().isEmpty()) {
+            String condition = mode(params).condition()
+                    .replace(":debut", where.bind(check.from().value().orElseThrow()) + "::date")
+                    .replace(":fin", where.bind(check.to().value().orElseThrow()) + "::date");
+            where.append(" and (").append(condition).append(")");
+        }
+        return check.errors();
+    }
+
+    /**
+     * The two dates read, the console's messages, and each message beside the field it is about
+     * ("du" or "au"), so the form shows it there too.
+     */
+    private record Check(Parsed<LocalDate> from, Parsed<LocalDate> to, List<String> errors, Map<String, String> byField) {
+    }
+
+    private static Check check(MultiMap params) {
         Parsed<LocalDate> from = FrenchInput.date(params.get("du"), "date de début de période");
         Parsed<LocalDate> to = FrenchInput.date(params.get("au"), "date de fin de période");
         List<String> errors = new ArrayList<>();
+        Map<String, String> byField = new LinkedHashMap<>();
         if (from.isEmpty() || to.isEmpty()) {
-            errors.add("Les deux dates de la période sont obligatoires (format JJ/MM/AAAA).");
-        }
-        for (Parsed<LocalDate> date : List.of(from, to)) {
-            if (date.isError()) {
-                errors.add(date.error());
+            String required = "Les deux dates de la période sont obligatoires (format JJ/MM/AAAA).";
+            errors.add(required);
+            if (from.isEmpty()) {
+                byField.put("du", required);
+            }
+            if (to.isEmpty()) {
+                byField.put("au", required);
             }
         }
+        if (from.isError()) {
+            errors.add(from.error());
+            byField.put("du", from.error());
+        }
+        if (to.isError()) {
+            errors.add(to.error());
+            byField.put("au", to.error());
+        }
         if (errors.isEmpty() && to.value().orElseThrow().isBefore(from.value().orElseThrow())) {
-            errors.add("La date de fin de période précède la date de début.");
+            String order = "La date de fin de période précède la date de début.";
+            errors.add(order);
+            byField.put("au", order);
         }
-        if (errors.isEmpty()) {
-            String condition = mode.condition()
-                    .replace(":debut", where.bind(from.value().orElseThrow()) + "::date")
-                    .replace(":fin", where.bind(to.value().orElseThrow()) + "::date");
-            where.append(" and (").append(condition).append(")");
-        }
-        return errors;
+        return new Check(from, to, errors, byField);
     }
 
     @Override
@@ -85,6 +109,9 @@ public final class PeriodFilter implements ListFilter {
                 "choisi", m == chosen)).toList());
         model.put("du", params.get("du") == null ? "" : params.get("du"));
         model.put("au", params.get("au") == null ? "" : params.get("au"));
+        Map<String, String> errors = isSet(params) ? check(params).byField() : Map.of();
+        model.put("erreurDu", errors.getOrDefault("du", ""));
+        model.put("erreurAu", errors.getOrDefault("au", ""));
         return model;
     }
 

@@ -37,9 +37,28 @@ public record WorkContext(Optional<Establishment> etablissement, Map<String, Boo
      * A centre visiting from another académie (ACAD-1) only gets this académie's Centre Examen work.
      */
     public boolean offers(Activity activity) {
-        if (visitingCentre && (activity.group() != ActivityGroup.CENTRE_EXAMEN || activity == Activity.AUTRES_ACADEMIES)) {
-            return false;
+        return refusal(activity).isEmpty();
+    }
+
+    /**
+     * Why this user is not offered {@code activity}, in French for the 403 page; empty when it is.
+     * Each case says its own reason: a visiting centre is a centre, it is refused for being a visitor.
+     */
+    public Optional<String> refusal(Activity activity) {
+        String named = "L'activité « " + activity.libelle() + " »";
+        if (etablissement.isEmpty()) {
+            return Optional.of(named + " est réservée aux établissements.");
         }
-        return etablissement.map(e -> activity.group() != ActivityGroup.CENTRE_EXAMEN || e.centreExamen()).orElse(false);
+        if (visitingCentre && activity == Activity.AUTRES_ACADEMIES) {
+            return Optional.of(named + " s'utilise depuis l'académie de votre établissement, pas depuis une académie où il est centre d'examen.");
+        }
+        if (visitingCentre && activity.group() != ActivityGroup.CENTRE_EXAMEN) {
+            return Optional.of(named + " s'utilise dans l'académie de votre établissement : dans cette académie, votre établissement"
+                    + " est centre d'examen et n'a accès qu'aux activités du groupe « " + ActivityGroup.CENTRE_EXAMEN.libelle() + " ».");
+        }
+        if (activity.group() == ActivityGroup.CENTRE_EXAMEN && !etablissement.get().centreExamen()) {
+            return Optional.of(named + " est réservée aux établissements centres d'examen.");
+        }
+        return Optional.empty();
     }
 }

@@ -14,9 +14,11 @@ import java.util.Map;
 
 /**
  * The console zone of every page (SH-4): timestamped information, warnings and errors, such as
- * {@code (12/12/2016 14:18:38) Erreur : ...}. Messages live in the session (the last
- * {@value #KEPT}), so one written before a redirect shows on the next page; those written
- * during the current request are marked new, highlighted and announced to screen readers.
+ * {@code (12/12/2016 14:18:38) Erreur : ...}. A message is shown once, on the page it belongs
+ * to: the page of the request that wrote it, or the next page after a redirect. Until a page
+ * shows them, messages wait in the session (the last {@value #KEPT}); a page takes them out, so
+ * a form's error is not carried onto the unrelated pages visited next. Every message a page
+ * shows is new to it: highlighted and announced to screen readers.
  */
 public final class Console {
 
@@ -37,6 +39,8 @@ public final class Console {
     static final int KEPT = 10;
     private static final String SESSION_KEY = "imagin.console";
     private static final String REQUEST_KEY = "imagin.console.new";
+    /** The header of liste.js's partial requests (ListScreen.PARTIAL_HEADER). */
+    private static final String PARTIAL_HEADER = "X-Imagin-Partiel";
 
     private Console() {
     }
@@ -66,13 +70,15 @@ public final class Console {
         }
         fresh.add(message);
         Session session = ctx.session();
-        if (session != null && !session.isDestroyed()) {
-            JsonArray kept = history(session).copy();
-            kept.add(message);
-            while (kept.size() > KEPT) {
-                kept.remove(0);
+        // A partial answer (a list region redrawn by liste.js) has no console: its messages are
+        // its own, not the next page's.
+        if (session != null && !session.isDestroyed() && !partial(ctx)) {
+            JsonArray pending = pending(session).copy();
+            pending.add(message);
+            while (pending.size() > KEPT) {
+                pending.remove(0);
             }
-            session.put(SESSION_KEY, kept);
+            session.put(SESSION_KEY, pending);
         }
     }
 
@@ -89,12 +95,19 @@ public final class Console {
         return stripped;
     }
 
-    /** Newest first, as the layout shows them. */
+    /**
+     * The messages this page shows, newest first: those waiting in the session (written by this
+     * request or before the redirect that led here), which the page takes out of it.
+     */
     static List<Map<String, Object>> model(RoutingContext ctx) {
         List<JsonObject> fresh = ctx.get(REQUEST_KEY);
         List<JsonObject> all = new ArrayList<>();
-        if (ctx.session() != null && !ctx.session().isDestroyed()) {
-            history(ctx.session()).forEach(m -> all.add((JsonObject) m));
+        Session session = ctx.session();
+        if (session != null && !session.isDestroyed()) {
+            pending(session).forEach(m -> all.add((JsonObject) m));
+            if (!partial(ctx)) {
+                session.remove(SESSION_KEY);
+            }
         } else if (fresh != null) {
             all.addAll(fresh);
         }
@@ -103,13 +116,17 @@ public final class Console {
             JsonObject m = all.get(i);
             Level level = Level.valueOf(m.getString("niveau"));
             model.add(Map.of("niveau", level.name().toLowerCase(Locale.ROOT), "libelle", level.label(),
-                    "horodatage", m.getString("horodatage"), "texte", m.getString("texte"),
-                    "nouveau", fresh != null && fresh.contains(m)));
+                    "horodatage", m.getString("horodatage"), "texte", m.getString("texte"), "nouveau", true));
         }
         return model;
     }
 
-    private static JsonArray history(Session session) {
+    /** A list region redrawn in place (liste.js): the page around it, console included, stays. */
+    private static boolean partial(RoutingContext ctx) {
+        return ctx.request().getHeader(PARTIAL_HEADER) != null;
+    }
+
+    private static JsonArray pending(Session session) {
         JsonArray kept = session.get(SESSION_KEY);
         return kept == null ? new JsonArray() : kept;
     }
