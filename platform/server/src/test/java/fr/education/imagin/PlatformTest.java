@@ -162,6 +162,7 @@ class PlatformTest {
         HttpResponse<String> landed = second.get(base + "/toulouse/");
         assertThat(landed.statusCode()).isEqualTo(200);
         assertThat(landed.body()).contains("Une autre connexion était ouverte pour l&#39;établissement " + uai + " : elle a été fermée");
+        assertThat(second.get(base + "/toulouse/").body()).as("the warning shows once").doesNotContain("Une autre connexion était ouverte");
         HttpResponse<String> ended = first.get(base + "/toulouse/");
         assertThat(ended.statusCode()).as("the first connection is over").isEqualTo(302);
         assertThat(ended.headers().firstValue("location")).hasValueSatisfying(l -> assertThat(l).contains("/toulouse/connexion"));
