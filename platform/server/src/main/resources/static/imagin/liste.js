@@ -28,6 +28,7 @@
       })
       .then(function (html) {
         self.region.innerHTML = html;
+        revealSelectAll(self.region);
         self.region.removeAttribute('aria-busy');
         window.history.replaceState(null, '', url);
         self.syncForm(url);
@@ -91,6 +92,36 @@
       }
     });
   };
+
+  /**
+   * A selectable list's "Tout" box ticks or unticks every row of the page shown; a row's own box
+   * brings "Tout" in step. Bound on the document, so it survives the region being redrawn.
+   */
+  function revealSelectAll(root) {
+    root.querySelectorAll('[data-selection-tout]').forEach(function (group) {
+      group.hidden = false;
+      var label = group.parentNode.querySelector('[data-selection-libelle]');
+      if (label) { label.hidden = true; }
+    });
+  }
+  function rowBoxes(all) {
+    var table = all.closest('table');
+    return table ? table.querySelectorAll('tbody input[type="checkbox"][form="' + all.getAttribute('data-selection-formulaire') + '"]') : [];
+  }
+  document.addEventListener('change', function (event) {
+    var box = event.target;
+    if (box.matches('[data-selection-formulaire]')) {
+      rowBoxes(box).forEach(function (row) { row.checked = box.checked; });
+      return;
+    }
+    var table = box.closest('table');
+    var all = table && table.querySelector('[data-selection-formulaire]');
+    if (all && box.matches('tbody input[type="checkbox"]')) {
+      var rows = Array.prototype.slice.call(rowBoxes(all));
+      all.checked = rows.length > 0 && rows.every(function (row) { return row.checked; });
+    }
+  });
+  revealSelectAll(document);
 
   document.querySelectorAll('[data-liste]').forEach(function (region) {
     new Liste(region).bind();

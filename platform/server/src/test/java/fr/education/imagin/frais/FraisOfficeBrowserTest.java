@@ -25,8 +25,10 @@ class FraisOfficeBrowserTest {
 
     private static final int YEAR = FraisFixture.YEAR - 1;
     private static final String LIBELLE = "ZZFRAB session " + YEAR;
+    private static final String LIBELLE_TOUT = "ZZFRAB tout " + YEAR;
     private static long session;
     private static long frais;
+    private static long sessionTout;
 
     @BeforeAll
     static void create() {
@@ -50,6 +52,47 @@ class FraisOfficeBrowserTest {
         frais = single(st, """
                 insert into frais (nature, session_id, personnel_id, affectation_id, unite, quantite)
                 values ('REMUNERATION', %d, %d, %d, 'COPIES', 88) returning id""".formatted(session, personne, affectation));
+
+        // Three expenses of another session, for "Tout".
+        st.execute("insert into examen (code, sigle, libelle, famille) values ('ZZT', 'ZZTOU', 'FRAIS TOUT', 'AUTRE') on conflict do nothing");
+        sessionTout = single(st, "insert into session_examen (examen_code, annee, libelle) values ('ZZT', " + YEAR + ", '"
+                + LIBELLE_TOUT + "') returning id");
+        long missionTout = single(st, """
+                insert into mission (numero, type_code, session_id, centre_uai, date_debut, date_fin)
+                values ('ZZFRAB-TOUT', 'CORR', %d, '0310038Y', date '%d-06-15', date '%2$d-06-16') returning id""".formatted(sessionTout, YEAR));
+        for (int i = 1; i <= 3; i++) {
+            long p = single(st, """
+                    insert into personnel (numen, civilite, nom, prenom, date_naissance, discipline_poste)
+                    values ('ZZFRAT-%d', 'M.', 'ZZFRAT-%d', 'Jean', date '1975-01-01', 'LETTRES') returning id""".formatted(i, i));
+            long a = single(st, """
+                    insert into affectation (mission_id, personnel_id, qualite, statut, auteur, convoquee_le)
+                    values (%d, %d, 'Correcteur', 'CONVOQUEE', 'ACADEMIE', now()) returning id""".formatted(missionTout, p));
+            st.execute("insert into frais (nature, session_id, personnel_id, affectation_id, unite, quantite) values ('REMUNERATION', "
+                    + sessionTout + ", " + p + ", " + a + ", 'COPIES', " + (10 * i) + ")");
+        }
+    }
+
+    @Test
+    void toutTicksEveryLineOfThePageAndOneActionTreatsThemAll() {
+        try (BrowserSession browser = BrowserSession.open(SharedPlatform.baseUrl())) {
+            Page page = browser.login("toulouse", "gest.toulouse");
+            browser.go("/toulouse/administration/frais/sessions/" + sessionTout + "/");
+            assertThat(page.locator(".imagin-liste__titre")).hasText("Frais de la session (3 lignes)");
+            page.locator("label[for='liste-frais-selection-tout']").click();
+            assertThat(page.locator("tbody input[type=checkbox]:checked")).hasCount(3);
+            // Unticking one line unticks "Tout"; ticking it again brings "Tout" back.
+            page.locator("tbody label").first().click();
+            assertThat(page.locator("#liste-frais-selection-tout")).not().isChecked();
+            page.locator("tbody label").first().click();
+            assertThat(page.locator("#liste-frais-selection-tout")).isChecked();
+            Axe.assertNoViolations(page);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Valider").setExact(true)).click();
+            page.waitForLoadState();
+            assertThat(page.locator("#console-messages")).containsText("3 frais validés.");
+            org.assertj.core.api.Assertions.assertThat(TestSql.count("select count(*) from t_toulouse.frais where session_id = "
+                    + sessionTout + " and statut = 'VALIDE'")).isEqualTo(3);
+            org.assertj.core.api.Assertions.assertThat(browser.consoleErrors()).as("browser console (CSP, scripts)").isEmpty();
+        }
     }
 
     @Test
