@@ -1,6 +1,7 @@
 package fr.education.imagin.competences;
 
 import fr.education.imagin.core.format.FrenchFormats;
+import fr.education.imagin.core.format.FrenchInput;
 import fr.education.imagin.core.security.AcademyOffice;
 import fr.education.imagin.core.tenant.Tenant;
 import fr.education.imagin.core.tenant.TenantHandler;
@@ -12,7 +13,6 @@ import io.vertx.ext.web.RoutingContext;
 
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * The academy office's side of VALID-1: the establishments whose saisie des compétences is
@@ -22,7 +22,6 @@ import java.util.regex.Pattern;
 public final class CompetencesOfficeRoutes {
 
     static final String PATH = "/administration/validations-competences";
-    private static final Pattern UAI = Pattern.compile("[0-9]{7}[A-Z]");
 
     private final CompetenceService competences;
     private final PageRenderer pages;
@@ -49,7 +48,7 @@ public final class CompetencesOfficeRoutes {
         Tenant tenant = TenantHandler.current(ctx);
         String back = "/" + tenant.code() + PATH;
         String uai = String.valueOf(ctx.request().getFormAttribute("uai")).strip().toUpperCase(Locale.ROOT);
-        if (!UAI.matcher(uai).matches()) {
+        if (!FrenchInput.uai(uai)) {
             Console.erreur(ctx, "Erreur : Numéro d'établissement (UAI) invalide ; aucune modification n'a été enregistrée.");
             SessionSync.redirect(ctx, back);
             return;

@@ -4,6 +4,7 @@ import fr.education.imagin.convocations.MissionConvocationService;
 import fr.education.imagin.core.audit.AuditTrail;
 import fr.education.imagin.core.db.TenantSql;
 import fr.education.imagin.core.format.FrenchFormats;
+import fr.education.imagin.core.format.FrenchInput;
 import fr.education.imagin.core.plugins.PluginHost;
 import fr.education.imagin.core.security.AcademyOffice;
 import fr.education.imagin.core.security.SessionUser;
@@ -29,7 +30,6 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
  * The academy office's side of the ICC (guide §4.5.1 "Le gestionnaire en académie peut
@@ -40,7 +40,6 @@ import java.util.regex.Pattern;
 public final class IndemnitesOfficeRoutes {
 
     static final String PATH = "/administration/indemnites";
-    private static final Pattern UAI = Pattern.compile("^[0-9]{7}[A-Z]$");
 
     private final IndemnitesPages screens;
     private final PageRenderer pages;
@@ -81,7 +80,7 @@ public final class IndemnitesOfficeRoutes {
     /** The office reaches any centre's saisie by its UAI; the session must still be one it is centre of. */
     private static IndemnitesPages.Acces acces(RoutingContext ctx) {
         String uai = ctx.pathParam("uai").toUpperCase(Locale.ROOT);
-        return new IndemnitesPages.Acces(UAI.matcher(uai).matches() ? uai : null, home(ctx) + "/" + uai + "/", home(ctx),
+        return new IndemnitesPages.Acces(FrenchInput.uai(uai) ? uai : null, home(ctx) + "/" + uai + "/", home(ctx),
                 home(ctx) + "/intervenants", true);
     }
 
@@ -92,7 +91,7 @@ public final class IndemnitesOfficeRoutes {
         OptionalLong session = RecordIds.parse(param(ctx, "session"));
         String periode = param(ctx, "periode");
         if (!uai.isEmpty() || session.isPresent()) {
-            if (!UAI.matcher(uai).matches() || session.isEmpty()) {
+            if (!FrenchInput.uai(uai) || session.isEmpty()) {
                 Console.erreur(ctx, "Pour pré-remplir une saisie, indiquez l'UAI du centre (7 chiffres et une lettre) et la session.");
             } else {
                 String p = "remplacement".equals(periode) ? "remplacement" : "normale";

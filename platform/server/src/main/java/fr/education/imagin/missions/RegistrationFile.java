@@ -1,5 +1,6 @@
 package fr.education.imagin.missions;
 
+import fr.education.imagin.core.format.FrenchInput;
 import fr.education.imagin.plugin.api.Inscription;
 
 import java.io.BufferedReader;
@@ -36,7 +37,6 @@ public final class RegistrationFile {
             "libelle_epreuve", "nature", "cadre", "type_candidat", "candidats", "centre_numerisation", "centre_epreuve",
             "centre_santorin", "date_debut", "date_fin", "affectation_terminee");
 
-    private static final Pattern UAI = Pattern.compile("^[0-9]{7}[A-Z]$");
     private static final Pattern CODE = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]{0,29}$");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(ResolverStyle.STRICT);
 
@@ -209,7 +209,7 @@ public final class RegistrationFile {
             if (value.isEmpty() && !required) {
                 return null;
             }
-            if (!UAI.matcher(value).matches()) {
+            if (!FrenchInput.uai(value)) {
                 error(column, value, "UAI de 7 chiffres et une lettre" + (required ? "" : ", ou vide"));
                 return null;
             }

@@ -29,6 +29,13 @@ public final class FrenchInput {
     private FrenchInput() {
     }
 
+    private static final Pattern UAI = Pattern.compile("[0-9]{7}[A-Z]");
+
+    /** Whether {@code input} is written as an establishment's UAI: 7 digits and a capital letter ({@code 0310038Y}). */
+    public static boolean uai(String input) {
+        return input != null && UAI.matcher(input).matches();
+    }
+
     /** A date; {@code field} names it in the message, e.g. "date de début". */
     public static Parsed<LocalDate> date(String input, String field) {
         if (blank(input)) {

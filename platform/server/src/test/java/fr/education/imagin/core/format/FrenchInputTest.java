@@ -63,4 +63,14 @@ class FrenchInputTest {
         assertThat(FrenchInput.date("01/01/1900", "date de fin").value()).contains(LocalDate.of(1900, 1, 1));
         assertThat(FrenchInput.date("31/12/2100", "date de fin").value()).contains(LocalDate.of(2100, 12, 31));
     }
+
+    @Test
+    void anUaiIsSevenDigitsAndACapitalLetter() {
+        assertThat(FrenchInput.uai("0310038Y")).isTrue();
+        assertThat(FrenchInput.uai("0310038y")).isFalse();
+        assertThat(FrenchInput.uai("031003Y")).isFalse();
+        assertThat(FrenchInput.uai("0310038YY")).isFalse();
+        assertThat(FrenchInput.uai(" 0310038Y")).isFalse();
+        assertThat(FrenchInput.uai(null)).isFalse();
+    }
 }
