@@ -36,6 +36,20 @@ public final class Axe {
         }
     }
 
+    /**
+     * axe-core's probes touch elements' inline style (leaving {@code style=""}); if they run
+     * before the DSFR has copied the header's tools into the mobile menu (an innerHTML copy), the
+     * copy carries that attribute and the page's CSP refuses it. So axe looks at the page as a
+     * person does: loaded, the DSFR started and the mobile menu built.
+     */
+    private static void awaitDsfrStarted(Page page) {
+        page.waitForLoadState();
+        page.waitForFunction("() => document.documentElement.getAttribute('data-fr-js') === 'true'"
+                + " && (!document.querySelector('.fr-header__tools-links')"
+                + " || !document.querySelector('.fr-header__menu-links')"
+                + " || document.querySelector('.fr-header__menu-links').children.length > 0)");
+    }
+
     private static String describe(Rule rule) {
         return "- " + rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + "\n    "
                 + rule.getNodes().stream().map(n -> String.valueOf(n.getTarget()) + " " + n.getHtml())

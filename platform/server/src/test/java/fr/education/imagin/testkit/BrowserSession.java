@@ -54,9 +54,12 @@ public final class BrowserSession implements AutoCloseable {
         // CSP refusals as the page's own violation events, which name the blocked source (file,
         // line, sample). Chromium's console line alone names none and also reports what runs in
         // isolated worlds (the test tools' scripts), which is not the page's doing.
-        context.addInitScript("document.addEventListener('securitypolicyviolation', function (e) {"
+        context.addInitScript("(function () { document.addEventListener('securitypolicyviolation', function (e) {"
                 + " console.error('CSP ' + e.violatedDirective + ' refused ' + e.blockedURI + ' in ' + e.sourceFile"
-                + " + ':' + e.lineNumber + ' ' + (e.sample || '')); });");
+                + " + ':' + e.lineNumber + ' ' + (e.sample || '') + ' on ' + describe(e.target)); });"
+                + " function describe(n) { var path = []; for (; n && n.nodeType === 1 && path.length < 4; n = n.parentNode)"
+                + " { path.unshift(n.nodeName.toLowerCase() + (n.id ? '#' + n.id : '') + (n.className ? '.' + String(n.className).split(' ')[0] : '')); }"
+                + " return path.join('>') || (n && n.nodeName); } })();");
         this.page = context.newPage();
         // Script errors and CSP refusals; failed sub-resources (a missing style, script, font...)
         // by URL. Pages answering 403 or 404 on purpose are checked by the tests themselves.
