@@ -21,6 +21,7 @@ import fr.education.imagin.core.security.AccountService;
 import fr.education.imagin.core.security.EstablishmentSlots;
 import fr.education.imagin.core.security.LoginFlow;
 import fr.education.imagin.core.security.LoginRoutes;
+import fr.education.imagin.core.security.oidc.KeycloakLoginFailures;
 import fr.education.imagin.core.security.oidc.KeycloakProvisioner;
 import fr.education.imagin.core.security.oidc.OidcLoginRoutes;
 import fr.education.imagin.core.security.oidc.OidcProviders;
@@ -65,6 +66,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.TimeUnit;
@@ -158,7 +160,7 @@ public final class Platform implements AutoCloseable {
             AccountService accountService = new AccountService(vertx, sql);
             LoginThrottle throttle = new LoginThrottle(vertx);
             LoginFlow login = config.keycloak().enabled()
-                    ? new OidcLoginRoutes(new OidcProviders(vertx, config.keycloak()), signIn, config.http().publicUrl())
+                    ? new OidcLoginRoutes(new OidcProviders(vertx, config.keycloak()), signIn, pages, config.http().publicUrl())
                     : new LoginRoutes(accountService, throttle, signIn, pages);
             TenantAdministration administration = new TenantAdministration(vertx, cluster, sql, database.jdbc(), registry,
                     audit, config);
@@ -189,6 +191,9 @@ public final class Platform implements AutoCloseable {
                         MailDelivery.Retry.defaults())));
             } else {
                 LOG.info("mail.smtp.host is empty: mails stay queued in each académie's outbox");
+            }
+            if (config.keycloak().enabled()) {
+                await(vertx.deployVerticle(new KeycloakLoginFailures(config.keycloak(), registry, audit, Duration.ofSeconds(10))));
             }
             long startMillis = (System.nanoTime() - started) / 1_000_000;
             LOG.atInfo().addKeyValue("port", config.http().port()).addKeyValue("ms", startMillis)
@@ -236,14 +241,17 @@ public final class Platform implements AutoCloseable {
         }
     }
 
-    /** Every tenant gets its realm, and the demo accounts their Keycloak twins (same logins). */
+    /**
+     * Every tenant's realm is brought to the configured state (created, or corrected where it
+     * drifted), and the demo accounts get their Keycloak twins (same logins and passwords).
+     */
     private static void provisionKeycloak(PlatformConfig config, List<Tenant> tenants, List<DemoAccount> accounts) {
         try (KeycloakProvisioner keycloak = new KeycloakProvisioner(config.keycloak(), config.http().publicUrl())) {
-            tenants.forEach(keycloak::provisionTenant);
+            tenants.forEach(keycloak::reconcile);
             for (DemoAccount account : accounts) {
                 tenants.stream().filter(t -> t.code().equals(account.tenantCode())).findFirst().ifPresent(tenant ->
                         keycloak.createUser(tenant, account.login(), account.password(), account.role().libelle(),
-                                account.login(), account.role(), account.uais()));
+                                account.login(), account.role(), account.uais(), false));
             }
         }
     }
@@ -255,7 +263,8 @@ public final class Platform implements AutoCloseable {
                                  LoginFlow login, AdminConsoleRoutes adminConsole, AuditJournalRoutes auditJournal,
                                  SessionHandler sessions, String csrfSecret) {
         Router router = Router.router(vertx);
-        router.route().handler(new SecurityHeaders());
+        router.route().handler(new SecurityHeaders(config.keycloak().enabled() ? Optional.of(config.keycloak().url())
+                : Optional.empty()));
         new HealthRoutes(database.pool(), cluster).mount(router);
         if (config.benchRoutes()) {
             new FortuneRoutes(database.pool(), pages).mount(router);
@@ -286,7 +295,7 @@ public final class Platform implements AutoCloseable {
                         .setCookieSecure(config.http().publicUrl().startsWith("https:"))
                         .setTimeout(config.sessionTimeout().toMillis()));
         login.mount(router);
-        router.route("/:tenant/*").handler(new AccessPolicy(centres));
+        router.route("/:tenant/*").handler(new AccessPolicy(centres, pages));
         sessionExpiry.mount(router);
         establishmentChoice.mount(router);
         ui.mountAcademy(router);

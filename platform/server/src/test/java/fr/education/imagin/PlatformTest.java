@@ -164,8 +164,12 @@ class PlatformTest {
         assertThat(landed.body()).contains("Une autre connexion était ouverte pour l&#39;établissement " + uai + " : elle a été fermée");
         assertThat(second.get(base + "/toulouse/").body()).as("the warning shows once").doesNotContain("Une autre connexion était ouverte");
         HttpResponse<String> ended = first.get(base + "/toulouse/");
-        assertThat(ended.statusCode()).as("the first connection is over").isEqualTo(302);
-        assertThat(ended.headers().firstValue("location")).hasValueSatisfying(l -> assertThat(l).contains("/toulouse/connexion"));
+        assertThat(ended.statusCode()).as("the first connection is over").isEqualTo(401);
+        assertThat(ended.body()).as("and its tab says why, offering to sign in again")
+                .contains("Session fermée", "Une autre connexion a été ouverte pour l'établissement " + uai,
+                        "href=\"/toulouse/connexion\"")
+                .doesNotContain("Connecté en tant que");
+        assertThat(first.get(base + "/toulouse/personnels/").statusCode()).as("nothing else opens").isEqualTo(401);
 
         second.submit(base + "/toulouse/", base + "/toulouse/quitter", Map.of());
         assertThat(auditCount(college, "SESSION_REMPLACEE")).isEqualTo(1);

@@ -151,8 +151,10 @@ public final class AdminConsoleRoutes {
     private void create(RoutingContext ctx) {
         NewTenant form = new NewTenant(field(ctx, "code"), field(ctx, "nom"), field(ctx, "contact"), field(ctx, "accueil"),
                 field(ctx, "gestionnaire"), ctx.request().getFormAttribute("motDePasse"));
-        administration.create(form, actor(ctx), SignIn.address(ctx)).onSuccess(tenant -> {
-            Console.information(ctx, "L'académie « " + tenant.nom() + " » (" + tenant.code() + ") est créée et ouverte.");
+        administration.create(form, actor(ctx), SignIn.address(ctx)).onSuccess(created -> {
+            Tenant tenant = created.tenant();
+            Console.information(ctx, "L'académie « " + tenant.nom() + " » (" + tenant.code() + ") est créée et ouverte : "
+                    + created.summary() + ".");
             redirect(ctx, PREFIX + "/academies/" + tenant.code());
         }).onFailure(e -> {
             if (e instanceof Refusal) {

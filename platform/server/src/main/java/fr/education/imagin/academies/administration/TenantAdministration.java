@@ -174,7 +174,7 @@ public final class TenantAdministration {
      * and first gestionnaire, then active and audited in one transaction, and served by every
      * member when the returned future completes. Fails with a {@link Refusal} for the admin.
      */
-    public Future<Tenant> create(NewTenant form, String actor, String address) {
+    public Future<Created> create(NewTenant form, String actor, String address) {
         Refusal problem = check(form);
         if (problem != null) {
             return Future.failedFuture(problem);
@@ -186,7 +186,11 @@ public final class TenantAdministration {
                 .compose(created -> reloadEverywhere().map(created));
     }
 
-    private Tenant provision(Tenant tenant, String gestionnaire, String password, String actor, String address)
+    /** A new académie and, in words for the admin's console, what was made for it. */
+    public record Created(Tenant tenant, String summary) {
+    }
+
+    private Created provision(Tenant tenant, String gestionnaire, String password, String actor, String address)
             throws SQLException {
         try (Connection conn = jdbc.getConnection()) {
             conn.setAutoCommit(false);
@@ -222,15 +226,24 @@ public final class TenantAdministration {
         }
         try {
             new Migrations(jdbc).migrateTenant(tenant.schemaName());
+            String summary;
             if (config.keycloak().enabled()) {
+                String realm = config.keycloak().realm(tenant.code());
                 try (KeycloakProvisioner keycloak = new KeycloakProvisioner(config.keycloak(), config.http().publicUrl())) {
-                    keycloak.provisionTenant(tenant);
+                    keycloak.reconcile(tenant);
+                    // Temporary: the gestionnaire chooses their own password at the first sign-in.
                     keycloak.createUser(tenant, gestionnaire, password, Role.GESTIONNAIRE.libelle(), gestionnaire,
-                            Role.GESTIONNAIRE, List.of());
+                            Role.GESTIONNAIRE, List.of(), true);
                 }
+                summary = "schéma " + tenant.schemaName() + " ; royaume Keycloak " + realm
+                        + " (rôles, client imagin, pages en français, verrouillage des comptes) ; premier gestionnaire « "
+                        + gestionnaire + " » dans ce royaume, avec ce mot de passe provisoire : Keycloak lui demandera"
+                        + " d'en choisir un à sa première connexion";
             } else {
                 new AccountProvisioning(jdbc).createIfAbsent(gestionnaire, password, "Gestionnaire " + tenant.nom(),
                         Role.GESTIONNAIRE, tenant.code(), List.of());
+                summary = "schéma " + tenant.schemaName() + " ; premier gestionnaire « " + gestionnaire
+                        + " », compte de la plateforme avec ce mot de passe";
             }
             try (Connection conn = jdbc.getConnection()) {
                 conn.setAutoCommit(false);
@@ -247,7 +260,7 @@ public final class TenantAdministration {
                 }
             }
             LOG.atInfo().addKeyValue("tenant", tenant.code()).addKeyValue("by", actor).log("tenant created");
-            return tenant;
+            return new Created(tenant, summary);
         } catch (RuntimeException | SQLException e) {
             // The registry row goes (its schema, if any, stays empty or migrated: a new attempt reuses it).
             LOG.atError().addKeyValue("tenant", tenant.code()).setCause(e).log("tenant creation failed");
@@ -266,7 +279,29 @@ public final class TenantAdministration {
                         .compose(rows -> rows.size() == 0 ? unchanged(conn, code)
                                 : audit.record(conn, new AuditTrail.Entry(code, actor,
                                 actif ? "ACADEMIE_REACTIVEE" : "ACADEMIE_DESACTIVEE", "", address))))
+                .compose(v -> actif ? reconcileRealm(code) : Future.succeededFuture())
                 .compose(v -> reloadEverywhere());
+    }
+
+    /** A re-enabled académie finds its realm as the configuration says, whatever happened to it meanwhile. */
+    private Future<Void> reconcileRealm(String code) {
+        if (!config.keycloak().enabled()) {
+            return Future.succeededFuture();
+        }
+        return sql.inPlatform(conn -> conn.preparedQuery("select code, nom, contact_mail, message_accueil from tenant where code = $1")
+                        .execute(Tuple.of(code)))
+                .compose(rows -> vertx.executeBlocking(() -> {
+                    Row row = rows.iterator().next();
+                    Tenant tenant = new Tenant(row.getString("code"), row.getString("nom"), row.getString("contact_mail"),
+                            row.getString("message_accueil"), true);
+                    try (KeycloakProvisioner keycloak = new KeycloakProvisioner(config.keycloak(), config.http().publicUrl())) {
+                        keycloak.reconcile(tenant);
+                    }
+                    return null;
+                }, false))
+                // The académie is open again either way; the next start reconciles what failed now.
+                .onFailure(e -> LOG.atWarn().addKeyValue("tenant", code).setCause(e).log("Keycloak realm not reconciled"))
+                .<Void>mapEmpty().otherwiseEmpty();
     }
 
     /** Replaces the welcome message of the académie's home page. */

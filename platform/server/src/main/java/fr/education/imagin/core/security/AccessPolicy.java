@@ -3,8 +3,11 @@ package fr.education.imagin.core.security;
 import fr.education.imagin.core.tenant.CentreRegistry;
 import fr.education.imagin.core.tenant.Tenant;
 import fr.education.imagin.core.tenant.TenantHandler;
+import fr.education.imagin.core.web.PageRenderer;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
+
+import java.util.Map;
 
 /**
  * The one gate every académie route passes after the tenant and the session. Let through: a
@@ -16,9 +19,11 @@ public final class AccessPolicy implements Handler<RoutingContext> {
 
     private static final String VISITING = "imagin.visitingCentre";
     private final CentreRegistry centres;
+    private final PageRenderer pages;
 
-    public AccessPolicy(CentreRegistry centres) {
+    public AccessPolicy(CentreRegistry centres, PageRenderer pages) {
         this.centres = centres;
+        this.pages = pages;
     }
 
     @Override
@@ -26,7 +31,11 @@ public final class AccessPolicy implements Handler<RoutingContext> {
         Tenant tenant = TenantHandler.current(ctx);
         SessionUser user = SessionUser.of(ctx);
         if (user == null) {
-            if ("GET".equals(ctx.request().method().name())) {
+            String replacedFor = EstablishmentSlots.replacedFor(ctx.session());
+            if (replacedFor != null && "GET".equals(ctx.request().method().name())) {
+                // SH-10: say why, and sign in again only if the person asks (see EstablishmentSlots.end).
+                pages.respond(ctx, 401, "connexion/session-remplacee.ftlh", Map.of("uai", replacedFor));
+            } else if ("GET".equals(ctx.request().method().name())) {
                 ctx.redirect("/" + tenant.code() + "/connexion");
             } else {
                 ctx.fail(401);

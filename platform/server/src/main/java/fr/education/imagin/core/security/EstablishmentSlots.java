@@ -3,6 +3,7 @@ package fr.education.imagin.core.security;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.shareddata.AsyncMap;
+import io.vertx.ext.web.Session;
 import io.vertx.ext.web.sstore.SessionStore;
 
 import java.util.Optional;
@@ -15,6 +16,8 @@ import java.util.Optional;
 public final class EstablishmentSlots {
 
     private static final String MAP = "imagin.establishment-slots";
+    /** Left, with the UAI, in a session a new sign-in for its establishment ended. */
+    private static final String REPLACED_FOR = "imagin.replacedFor";
 
     private final Vertx vertx;
     private final SessionStore sessions;
@@ -27,9 +30,9 @@ public final class EstablishmentSlots {
     /**
      * Gives the UAI's slot to {@code sessionId}, whoever holds it: called once the person has
      * proved who they are, so that a tab left open elsewhere never locks a chef d'établissement
-     * out of their own establishment. The session it takes the slot from is ended (deleted from the
-     * store, so its next request finds no one signed in) and its id returned; empty when the slot
-     * was free, already this session's, or held by a session that was over anyway.
+     * out of their own establishment. The session it takes the slot from is ended ({@link #end}: its
+     * next request finds no one signed in) and its id returned; empty when the slot was free, already
+     * this session's, or held by a session that was over anyway.
      */
     public Future<Optional<String>> takeOver(String uai, String sessionId) {
         return map().compose(slots -> takeOver(slots, uai, sessionId));
@@ -42,10 +45,33 @@ public final class EstablishmentSlots {
             }
             return slots.replaceIfPresent(uai, holder, sessionId).compose(replaced -> replaced
                     ? sessions.get(holder).compose(live -> live == null ? Future.succeededFuture(Optional.<String>empty())
-                            : sessions.delete(holder).map(v -> Optional.of(holder)))
+                            : end(live, uai).map(v -> Optional.of(holder)))
                     // Another login changed the slot meanwhile: take it from that one.
                     : takeOver(slots, uai, sessionId));
         });
+    }
+
+    /**
+     * Ends a session that lost its establishment's slot: its user goes, and a note of why stays,
+     * so its tab says what happened instead of signing straight back in (with Keycloak, an open
+     * SSO session would take the slot back at once, and the two tabs would take turns). Whatever
+     * else it held stays, such as the identity provider's logout hint. Deleted instead if the
+     * session changed meanwhile: ended either way.
+     */
+    private Future<Void> end(Session ended, String uai) {
+        ended.remove(SessionUser.SESSION_KEY);
+        ended.put(REPLACED_FOR, uai);
+        return sessions.put(ended).recover(e -> sessions.delete(ended.id()));
+    }
+
+    /** The UAI whose new sign-in ended this session, or null. */
+    public static String replacedFor(Session session) {
+        return session == null ? null : session.get(REPLACED_FOR);
+    }
+
+    /** A session signing in again is no longer one that was replaced. */
+    static void forgetReplacement(Session session) {
+        session.remove(REPLACED_FOR);
     }
 
     /** Frees the slot if {@code sessionId} holds it. */

@@ -24,7 +24,7 @@ public final class LoginThrottle {
 
     public static final Duration WINDOW = Duration.ofMinutes(15);
     public static final Duration SLOW_DOWN = Duration.ofSeconds(30);
-    static final int MAX_FAILURES_PER_PAIR = 5;
+    public static final int MAX_FAILURES_PER_PAIR = 5;
     static final int MAX_FAILURES_PER_ADDRESS = 20;
     static final int SLOW_AFTER_ACCOUNT_FAILURES = 50;
     /** The cluster-wide failure counts (package-visible so that tests on the shared platform can forget theirs). */

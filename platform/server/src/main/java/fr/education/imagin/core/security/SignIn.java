@@ -47,6 +47,7 @@ public final class SignIn {
         Future<Optional<String>> slot = user.uai() == null ? Future.succeededFuture(Optional.empty())
                 : slots.takeOver(user.uai(), ctx.session().id());
         return slot.compose(endedSession -> {
+            EstablishmentSlots.forgetReplacement(ctx.session());
             user.storeIn(ctx.session());
             Future<Void> replaced = endedSession.isEmpty() ? Future.succeededFuture() : replaced(ctx, tenantCode, user, address);
             return replaced.compose(v -> audit.record(entry(tenantCode, user.login(), "CONNEXION",

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,8 +46,10 @@ class EstablishmentSlotsTest {
         assertThat(await(store.get(first.id()))).as("untouched by another establishment's sign-in").isNotNull();
 
         assertThat(await(slots.takeOver("0310038Y", second.id()))).contains(first.id());
-        assertThat(await(store.get(first.id()))).as("the session taken over is ended").isNull();
-        assertThat(await(store.get(second.id()))).isNotNull();
+        Session ended = await(store.get(first.id()));
+        assertThat(ended.<Object>get(SessionUser.SESSION_KEY)).as("the session taken over is signed out").isNull();
+        assertThat(EstablishmentSlots.replacedFor(ended)).as("and knows why").isEqualTo("0310038Y");
+        assertThat(await(store.get(second.id())).<Object>get(SessionUser.SESSION_KEY)).isNotNull();
     }
 
     @Test
@@ -65,9 +68,10 @@ class EstablishmentSlotsTest {
         await(io.vertx.core.Future.all(contenders.stream().map(c -> slots.takeOver("0310038Y", c.id())).toList()));
         long alive = 0;
         for (Session s : java.util.List.of(holder, contenders.get(0), contenders.get(1), contenders.get(2), contenders.get(3))) {
-            alive += await(store.get(s.id())) == null ? 0 : 1;
+            Session stored = await(store.get(s.id()));
+            alive += stored == null || stored.get(SessionUser.SESSION_KEY) == null ? 0 : 1;
         }
-        assertThat(alive).as("sessions still alive for the establishment").isEqualTo(1);
+        assertThat(alive).as("sessions still signed in for the establishment").isEqualTo(1);
     }
 
     @Test
@@ -84,6 +88,8 @@ class EstablishmentSlotsTest {
 
     private Session live() throws Exception {
         Session session = store.createSession(60_000);
+        new SessionUser("ce.0310038y", "Chef", Role.CHEF_ETABLISSEMENT, "toulouse", List.of("0310038Y"), "0310038Y")
+                .storeIn(session);
         await(store.put(session));
         return session;
     }

@@ -7,6 +7,7 @@ import fr.education.imagin.core.security.SessionUser;
 import fr.education.imagin.core.security.SignIn;
 import fr.education.imagin.core.tenant.Tenant;
 import fr.education.imagin.core.tenant.TenantHandler;
+import fr.education.imagin.core.web.PageRenderer;
 import fr.education.imagin.core.web.SessionSync;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -28,6 +29,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -47,11 +49,13 @@ public final class OidcLoginRoutes implements LoginFlow {
 
     private final OidcProviders providers;
     private final SignIn signIn;
+    private final PageRenderer pages;
     private final String publicUrl;
 
-    public OidcLoginRoutes(OidcProviders providers, SignIn signIn, String publicUrl) {
+    public OidcLoginRoutes(OidcProviders providers, SignIn signIn, PageRenderer pages, String publicUrl) {
         this.providers = providers;
         this.signIn = signIn;
+        this.pages = pages;
         this.publicUrl = publicUrl;
     }
 
@@ -87,7 +91,7 @@ public final class OidcLoginRoutes implements LoginFlow {
         String state = ctx.request().getParam("state");
         String code = ctx.request().getParam("code");
         if (expectedState == null || verifier == null || code == null || !expectedState.equals(state)) {
-            signIn.refuse(ctx, 400, "Erreur : La connexion a expiré ou n'est pas valide. Veuillez vous reconnecter.");
+            refuse(ctx, 400, "Erreur : La connexion a expiré ou n'est pas valide. Veuillez vous reconnecter.");
             return;
         }
         providers.forTenant(tenant)
@@ -97,22 +101,26 @@ public final class OidcLoginRoutes implements LoginFlow {
                         .setRedirectUri(callbackUrl(tenant))
                         .setCodeVerifier(verifier)))
                 .compose(user -> {
-                    Optional<SessionUser> sessionUser = toSessionUser(user, tenant);
-                    if (sessionUser.isEmpty()) {
-                        signIn.refuse(ctx, 403, "Erreur : Votre compte n'a aucun rôle IMAG'IN dans cette académie.");
-                        return signIn.recordRefusal(ctx, tenant, String.valueOf(user.principal().getValue("preferred_username")), "aucun rôle");
-                    }
-                    // Kept for the logout hint; stored with the user by SignIn's flush.
+                    // Kept for the logout hint, even when refused: "Changer de compte" ends Keycloak's session.
                     String idToken = user.principal().getString("id_token");
                     if (idToken != null) {
                         ctx.session().put(ID_TOKEN, idToken);
+                    }
+                    Optional<SessionUser> sessionUser = toSessionUser(user, tenant);
+                    if (sessionUser.isEmpty()) {
+                        String login = String.valueOf(user.attributes().getJsonObject("accessToken", new JsonObject())
+                                .getValue("preferred_username"));
+                        return SessionSync.flush(ctx)
+                                .compose(v -> signIn.recordRefusal(ctx, tenant, login, "aucun rôle IMAG'IN (Keycloak)"))
+                                .onComplete(v -> refuse(ctx, 403, "Erreur : Votre compte n'a aucun rôle IMAG'IN dans cette académie."
+                                        + " Demandez-le au gestionnaire de l'académie, ou connectez-vous avec un autre compte."));
                     }
                     return signIn.complete(ctx, tenant, sessionUser.get());
                 })
                 .onFailure(e -> {
                     LOG.atWarn().addKeyValue("tenant", tenant.code()).addKeyValue("reason", e.getMessage()).log("OpenID Connect login failed");
                     if (!ctx.response().ended()) {
-                        signIn.refuse(ctx, 401, "Erreur : La connexion n'a pas abouti. Veuillez réessayer.");
+                        refuse(ctx, 401, "Erreur : La connexion n'a pas abouti. Veuillez réessayer.");
                     }
                 });
     }
@@ -159,8 +167,17 @@ public final class OidcLoginRoutes implements LoginFlow {
 
     private void unavailable(RoutingContext ctx, Tenant tenant, Throwable e) {
         LOG.atWarn().addKeyValue("tenant", tenant.code()).addKeyValue("reason", e.getMessage()).log("Keycloak unreachable");
-        signIn.refuse(ctx, 503, "Erreur : Le service d'authentification est momentanément indisponible. "
+        refuse(ctx, 503, "Erreur : Le service d'authentification est momentanément indisponible. "
                 + "Si le problème persiste, merci de le signaler au gestionnaire de votre académie.");
+    }
+
+    /**
+     * Keycloak's login is not the built-in form: the refusal offers to try again, or, when Keycloak
+     * still holds a session for the refused account, to end it and sign in as someone else.
+     */
+    private void refuse(RoutingContext ctx, int status, String message) {
+        pages.respond(ctx, status, "connexion/refus-oidc.ftlh",
+                Map.of("erreur", message, "keycloakOuvert", ctx.session().get(ID_TOKEN) != null));
     }
 
     private String callbackUrl(Tenant tenant) {

@@ -1,22 +1,27 @@
 package fr.education.imagin.core.security.oidc;
 
-import fr.education.imagin.Platform;
-import fr.education.imagin.core.config.Setting;
 import fr.education.imagin.testkit.Browser;
+import fr.education.imagin.testkit.KeycloakPlatform;
 import fr.education.imagin.testkit.TestKeycloak;
-import fr.education.imagin.testkit.TestPlatform;
-import fr.education.imagin.testkit.TestPostgres;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import io.vertx.core.json.JsonObject;
+import jakarta.ws.rs.core.Response;
+import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.Keycloak;
-import org.keycloak.admin.client.KeycloakBuilder;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,31 +33,8 @@ class KeycloakLoginTest {
 
     private static final Pattern LOGIN_FORM = Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"");
 
-    private static Platform platform;
-    private static String base;
-    private static Keycloak admin;
-
-    @BeforeAll
-    static void start() {
-        String keycloak = TestKeycloak.url();
-        Map<Setting, String> settings = TestPlatform.settings(TestPostgres.newDatabase());
-        String port = settings.get(Setting.HTTP_PORT);
-        settings.put(Setting.PUBLIC_URL, "http://127.0.0.1:" + port);
-        settings.put(Setting.KEYCLOAK_URL, keycloak);
-        settings.put(Setting.KEYCLOAK_ADMIN_USER, TestKeycloak.ADMIN);
-        settings.put(Setting.KEYCLOAK_ADMIN_PASSWORD, TestKeycloak.ADMIN_PASSWORD);
-        settings.put(Setting.KEYCLOAK_CLIENT_SECRET, "secret-of-the-tests");
-        platform = TestPlatform.start(settings);
-        base = TestPlatform.baseUrl(platform);
-        admin = KeycloakBuilder.builder().serverUrl(keycloak).realm("master").clientId("admin-cli")
-                .username(TestKeycloak.ADMIN).password(TestKeycloak.ADMIN_PASSWORD).build();
-    }
-
-    @AfterAll
-    static void stop() {
-        admin.close();
-        platform.close();
-    }
+    private final String base = KeycloakPlatform.baseUrl();
+    private final Keycloak admin = KeycloakPlatform.admin();
 
     @Test
     void everyTenantIsProvisionedInItsOwnRealm() {
@@ -71,6 +53,61 @@ class KeycloakLoginTest {
         }
         UserRepresentation chef = admin.realm("imagin-toulouse").users().searchByUsername("ce.0310038y", true).get(0);
         assertThat(chef.getAttributes()).containsEntry("uai", java.util.List.of("0310038Y"));
+    }
+
+    @Test
+    void realmsSpeakFrenchUnderTheAcademysNameAndFollowThePlatformsLockoutPolicy() {
+        RealmRepresentation realm = admin.realm("imagin-toulouse").toRepresentation();
+        assertThat(realm.getDisplayName()).isEqualTo("ACADEMIE DE TOULOUSE");
+        assertThat(realm.isInternationalizationEnabled()).isTrue();
+        assertThat(realm.getSupportedLocales()).containsExactly("fr");
+        assertThat(realm.getDefaultLocale()).isEqualTo("fr");
+        assertThat(realm.isBruteForceProtected()).isTrue();
+        assertThat(realm.isPermanentLockout()).isFalse();
+        assertThat(realm.getFailureFactor()).isEqualTo(5);
+        assertThat(realm.getMaxFailureWaitSeconds()).as("never longer than the platform's slow-down").isEqualTo(30);
+        assertThat(realm.getMaxDeltaTimeSeconds()).isEqualTo(15 * 60);
+        assertThat(realm.isEventsEnabled()).isTrue();
+        assertThat(realm.getEnabledEventTypes()).containsExactly("LOGIN_ERROR");
+        // Only signing keys are published: Vert.x reads them all and cannot use an RSA-OAEP one.
+        HttpResponse<String> keys = new Browser().get(TestKeycloak.url() + "/realms/imagin-toulouse/protocol/openid-connect/certs");
+        assertThat(new JsonObject(keys.body()).getJsonArray("keys")).isNotEmpty()
+                .allSatisfy(key -> assertThat(((JsonObject) key).getString("use")).isEqualTo("sig"));
+    }
+
+    @Test
+    void keycloaksPagesAreInFrenchAndItsRefusalsReachTheAcademysJournal() throws Exception {
+        Browser browser = new Browser();
+        String authorize = browser.get(base + "/toulouse/connexion").headers().firstValue("location").orElseThrow();
+        HttpResponse<String> page = browser.get(authorize);
+        assertThat(page.body()).contains("lang=\"fr\"", "ACADEMIE DE TOULOUSE", "Se connecter").doesNotContain("Sign in");
+
+        HttpResponse<String> refused = signInAtKeycloak(browser, authorize, "gest.toulouse", "not-the-password");
+        assertThat(refused.statusCode()).isEqualTo(200);
+        assertThat(refused.body()).contains("mot de passe invalide");
+
+        List<String> journal = awaitRefusals("gest.toulouse", 1);
+        assertThat(journal).anySatisfy(line -> assertThat(line).contains("toulouse", "Keycloak : mot de passe erroné"));
+    }
+
+    @Test
+    void fiveFailuresThenTheRightPasswordIsStillRefusedAndEachRefusalIsJournaled() throws Exception {
+        RealmResource realm = admin.realm("imagin-toulouse");
+        String login = "verrou.toulouse";
+        createUser(realm, login, "le-bon-mot-de-passe", "ENSEIGNANT");
+        Browser browser = new Browser();
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            String authorize = browser.get(base + "/toulouse/connexion").headers().firstValue("location").orElseThrow();
+            assertThat(signInAtKeycloak(browser, authorize, login, "faux-" + attempt).statusCode()).isEqualTo(200);
+        }
+        String authorize = browser.get(base + "/toulouse/connexion").headers().firstValue("location").orElseThrow();
+        HttpResponse<String> rightPassword = signInAtKeycloak(browser, authorize, login, "le-bon-mot-de-passe");
+        assertThat(rightPassword.statusCode()).as("no way back to the platform while locked").isEqualTo(200);
+        assertThat(rightPassword.body()).contains("kc-form-login");
+
+        List<String> journal = awaitRefusals(login, 6);
+        assertThat(journal).hasSizeGreaterThanOrEqualTo(6)
+                .anySatisfy(line -> assertThat(line).contains("trop d'échecs"));
     }
 
     @Test
@@ -130,6 +167,12 @@ class KeycloakLoginTest {
         UserRepresentation gestionnaire = realm.users().searchByUsername("gest.orleans-tours", true).get(0);
         assertThat(realm.users().get(gestionnaire.getId()).roles().realmLevel().listEffective())
                 .extracting(RoleRepresentation::getName).contains("GESTIONNAIRE");
+        assertThat(gestionnaire.getRequiredActions()).as("chooses their own password at the first sign-in")
+                .contains("UPDATE_PASSWORD");
+        String academy = console.get(base + created.headers().firstValue("location").orElseThrow()).body();
+        assertThat(academy).contains("est créée et ouverte", "royaume Keycloak imagin-orleans-tours",
+                "premier gestionnaire « gest.orleans-tours »", "mot de passe provisoire");
+        assertThat(realm.toRepresentation().getDefaultLocale()).isEqualTo("fr");
 
         HttpResponse<String> toKeycloak = new Browser().get(base + "/orleans-tours/connexion");
         assertThat(toKeycloak.statusCode()).isEqualTo(302);
@@ -137,8 +180,53 @@ class KeycloakLoginTest {
                 .startsWith(TestKeycloak.url() + "/realms/imagin-orleans-tours/protocol/openid-connect/auth");
     }
 
+    /** The académie's CONNEXION_REFUSEE entries for {@code login}, once at least {@code count} are there (Keycloak's are copied every 10 s). */
+    private static List<String> awaitRefusals(String login, int count) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(60);
+        List<String> lines = new ArrayList<>();
+        while (Instant.now().isBefore(deadline)) {
+            lines.clear();
+            try (Connection conn = KeycloakPlatform.jdbc(); PreparedStatement query = conn.prepareStatement(
+                    "select tenant_code, detail, address from platform.audit where actor = ? and action = 'CONNEXION_REFUSEE'")) {
+                query.setString(1, login);
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        lines.add(rows.getString(1) + " | " + rows.getString(2) + " | " + rows.getString(3));
+                    }
+                }
+            }
+            if (lines.size() >= count) {
+                return lines;
+            }
+            Thread.sleep(1000);
+        }
+        return lines;
+    }
+
+    static void createUser(RealmResource realm, String login, String password, String role) {
+        UserRepresentation user = new UserRepresentation();
+        user.setUsername(login);
+        user.setFirstName("Test");
+        user.setLastName(login);
+        user.setEmail(login + "@imagin.invalid");
+        user.setEmailVerified(true);
+        user.setEnabled(true);
+        CredentialRepresentation credential = new CredentialRepresentation();
+        credential.setType(CredentialRepresentation.PASSWORD);
+        credential.setValue(password);
+        credential.setTemporary(false);
+        user.setCredentials(List.of(credential));
+        try (Response created = realm.users().create(user)) {
+            assertThat(created.getStatus()).isEqualTo(201);
+            if (role != null) {
+                String id = CreatedResponseUtil.getCreatedId(created);
+                realm.users().get(id).roles().realmLevel().add(List.of(realm.roles().get(role).toRepresentation()));
+            }
+        }
+    }
+
     /** Fills Keycloak's login form as a person would; returns Keycloak's redirect back to the platform. */
-    private static HttpResponse<String> signInAtKeycloak(Browser browser, String authorizeUrl, String user, String password) {
+    static HttpResponse<String> signInAtKeycloak(Browser browser, String authorizeUrl, String user, String password) {
         HttpResponse<String> page = browser.get(authorizeUrl);
         assertThat(page.statusCode()).isEqualTo(200);
         Matcher form = LOGIN_FORM.matcher(page.body());
