@@ -122,7 +122,10 @@ class MailDeliveryTest {
     @Test
     void whileSmtpIsDownAttemptsAreRecordedThenEachMailIsDeliveredOnce() throws Exception {
         int port = Ports.free();
-        MailDelivery worker = deploy(port, fast(20));
+        // Retries 2 s apart: long enough that a loaded machine still reads the second failure before
+        // the next retry is due (with fast()'s 200 ms it sometimes did not).
+        MailDelivery worker = deploy(port, new MailDelivery.Retry(20, Duration.ofSeconds(2), Duration.ofSeconds(2), 20,
+                Duration.ofMillis(500)));
         String marker = marker();
         List<Long> ids = await(sql.inTenant(rennes, conn -> outbox.enqueueAll(conn, List.of(
                 OutgoingMail.of("a@ac-rennes.fr", "Panne " + marker + " 1", "Premier"),
