@@ -1,13 +1,11 @@
 package fr.education.imagin.missions;
 
-import fr.education.imagin.core.format.FrenchFormats;
 import fr.education.imagin.core.list.ChoiceFilter;
 import fr.education.imagin.core.list.Column;
 import fr.education.imagin.core.list.ExportAction;
 import fr.education.imagin.core.list.ExportYears;
 import fr.education.imagin.core.list.ListDefinition;
 
-import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -43,12 +41,7 @@ final class MissionsList {
             .column(Column.date("debut", "Début", "m.date_debut"))
             .column(Column.integer("intervenants", "Nbr. itv.", "conv.nb"))
             // Guide §4.1.1: only the current year - 3 to + 1; the current one until the user chooses.
-            .filter(ChoiceFilter.fixed(ExportYears.PARAMETER, "Année",
-                            () -> ExportYears.proposed().stream().map(y -> new ChoiceFilter.Choice(y.toString(), y.toString())).toList(),
-                            "s.annee::text = any(:choix)",
-                            "L'année « %s » n'est pas proposée : choisissez parmi les années affichées.")
-                    .byDefault(() -> List.of(String.valueOf(LocalDate.now(FrenchFormats.ZONE).getYear())),
-                            "Années de session d'examen ; sans choix, l'année en cours."))
+            .filter(ExportYears.filter("s.annee", "Années de session d'examen ; sans choix, l'année en cours."))
             // Only the exams of the missions listed here.
             .filter(ChoiceFilter.fromData("examen", "Examen", """
                             select x.code as value, x.code || ', ' || x.sigle || ' - ' || x.libelle as libelle

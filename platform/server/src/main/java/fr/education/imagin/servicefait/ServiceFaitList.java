@@ -1,7 +1,5 @@
 package fr.education.imagin.servicefait;
 
-import fr.education.imagin.core.format.FrenchFormats;
-import fr.education.imagin.core.list.ChoiceFilter;
 import fr.education.imagin.core.list.Column;
 import fr.education.imagin.core.list.ExportYears;
 import fr.education.imagin.core.list.ListDefinition;
@@ -9,7 +7,6 @@ import fr.education.imagin.core.menu.WorkContext;
 import fr.education.imagin.core.tenant.TenantHandler;
 import fr.education.imagin.missions.MissionService;
 
-import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -49,12 +46,7 @@ final class ServiceFaitList {
                                        when 'EFFECTUEE' then 'Mission effectuée'
                                        else 'Mission constatée' end"""))
                 // Guide §4.3.1: the current year until the user chooses (current - 3 … + 1 offered).
-                .filter(ChoiceFilter.fixed(ExportYears.PARAMETER, "Année",
-                                () -> ExportYears.proposed().stream().map(y -> new ChoiceFilter.Choice(y.toString(), y.toString())).toList(),
-                                "extract(year from m.date_debut)::int::text = any(:choix)",
-                                "L'année « %s » n'est pas proposée : choisissez parmi les années affichées.")
-                        .byDefault(() -> List.of(String.valueOf(LocalDate.now(FrenchFormats.ZONE).getYear())),
-                                "Année de début des missions ; sans choix, l'année en cours."))
+                .filter(ExportYears.filter("extract(year from m.date_debut)::int", "Année de début des missions ; sans choix, l'année en cours."))
                 .filter(new MasquerFilter())
                 .filterButton("Filtrer missions")
                 .sortedBy("debut")

@@ -21,6 +21,7 @@ import fr.education.imagin.santorin.SantorinOutbox;
 import fr.education.imagin.core.export.PdfRenderer;
 import fr.education.imagin.core.menu.ActivityModule;
 import fr.education.imagin.frais.FraisOfficeRoutes;
+import fr.education.imagin.missions.MissionsOfficeRoutes;
 import fr.education.imagin.indemnites.IccService;
 import fr.education.imagin.signatures.SignatureActivity;
 import fr.education.imagin.servicefait.ServiceFaitOfficeRoutes;
@@ -50,6 +51,7 @@ import io.vertx.ext.web.Router;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The user interface as {@code Platform} mounts it: static assets, the shell (banner, menu,
@@ -68,18 +70,12 @@ public final class UserInterface {
     private final DisplayPreferencesRoutes preferences;
     private final HelpRoutes help;
     private final Activities activities;
-    private final ActivityStatesRoutes activityStates;
-    private final CompetencesOfficeRoutes competencesOffice;
-    private final MailOutboxRoutes mailOutbox;
-    private final ServiceFaitOfficeRoutes serviceFaitOffice;
-    private final FraisOfficeRoutes fraisOffice;
-    private final IndemnitesOfficeRoutes indemnitesOffice;
+    /** The academy office's screens ({@code /:tenant/administration/...}), each mounting its own routes. */
+    private final List<Consumer<Router>> office;
 
     private UserInterface(StaticAssets assets, PageRenderer pages, AcademyHomeRoutes home, WorkContextHandler workContext,
                           DisplayPreferencesRoutes preferences, HelpRoutes help, Activities activities,
-                          ActivityStatesRoutes activityStates, CompetencesOfficeRoutes competencesOffice,
-                          MailOutboxRoutes mailOutbox, ServiceFaitOfficeRoutes serviceFaitOffice,
-                          FraisOfficeRoutes fraisOffice, IndemnitesOfficeRoutes indemnitesOffice) {
+                          List<Consumer<Router>> office) {
         this.assets = assets;
         this.pages = pages;
         this.home = home;
@@ -87,12 +83,7 @@ public final class UserInterface {
         this.preferences = preferences;
         this.help = help;
         this.activities = activities;
-        this.activityStates = activityStates;
-        this.competencesOffice = competencesOffice;
-        this.mailOutbox = mailOutbox;
-        this.serviceFaitOffice = serviceFaitOffice;
-        this.fraisOffice = fraisOffice;
-        this.indemnitesOffice = indemnitesOffice;
+        this.office = List.copyOf(office);
     }
 
     /** Builds everything once per process; the routers of all event loops share it. */
@@ -127,11 +118,16 @@ public final class UserInterface {
         modules.addAll(SignatureActivity.both(new SignatureService(sql, audit), convocations, pages));
         Activities activities = new Activities(modules);
         menu.builtActivities(activities.built());
+        List<Consumer<Router>> office = List.of(
+                new ActivityStatesRoutes(sql, audit, pages)::mount,
+                new CompetencesOfficeRoutes(competences, pages)::mount,
+                new MailOutboxRoutes(outbox, pages)::mount,
+                serviceFait.office()::mount,
+                FraisOfficeRoutes.create(sql, audit, lists, indemnites.icc(), pages)::mount,
+                indemnites.office()::mount,
+                new MissionsOfficeRoutes(lists, sql, audit, pages)::mount);
         return new UserInterface(assets, pages, new AcademyHomeRoutes(registry, pages), new WorkContextHandler(sql),
-                new DisplayPreferencesRoutes(new DisplayPreferencesService(sql)), new HelpRoutes(pages), activities,
-                new ActivityStatesRoutes(sql, audit, pages), new CompetencesOfficeRoutes(competences, pages),
-                new MailOutboxRoutes(outbox, pages), serviceFait.office(),
-                FraisOfficeRoutes.create(sql, audit, lists, indemnites.icc(), pages), indemnites.office());
+                new DisplayPreferencesRoutes(new DisplayPreferencesService(sql)), new HelpRoutes(pages), activities, office);
     }
 
     public PageRenderer pages() {
@@ -152,11 +148,6 @@ public final class UserInterface {
         help.mount(router);
         preferences.mount(router);
         activities.mount(router);
-        activityStates.mount(router);
-        competencesOffice.mount(router);
-        mailOutbox.mount(router);
-        serviceFaitOffice.mount(router);
-        fraisOffice.mount(router);
-        indemnitesOffice.mount(router);
+        office.forEach(screen -> screen.accept(router));
     }
 }

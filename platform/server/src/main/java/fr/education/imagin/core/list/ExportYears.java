@@ -29,6 +29,18 @@ public final class ExportYears {
         return years;
     }
 
+    /**
+     * The "Année" filter of the lists (guide §4.1.1, §4.3.1): the proposed years, the current one
+     * until the user chooses; {@code yearSql} is the row's year as an integer expression.
+     */
+    public static ChoiceFilter filter(String yearSql, String hint) {
+        return ChoiceFilter.fixed(PARAMETER, "Année",
+                        () -> proposed().stream().map(y -> new ChoiceFilter.Choice(y.toString(), y.toString())).toList(),
+                        "(" + yearSql + ")::text = any(:choix)",
+                        "L'année « %s » n'est pas proposée : choisissez parmi les années affichées.")
+                .byDefault(() -> List.of(String.valueOf(LocalDate.now(FrenchFormats.ZONE).getYear())), hint);
+    }
+
     /** The chosen years, ascending; an error in French when none or one not proposed was sent. */
     public static Parsed<List<Integer>> read(MultiMap params) {
         List<Integer> proposed = proposed();
