@@ -38,6 +38,7 @@ final class MissionsOfficeList {
             .column(Column.date("debut", "Début", "m.date_debut"))
             .column(Column.date("fin", "Fin", "m.date_fin"))
             .column(Column.integer("candidats", "Candidats", "m.candidats_attendus"))
+            .column(Column.text("requis", "Requis", "coalesce(m.intervenants_requis::text, '')"))
             .column(Column.integer("affectees", "Désignés", "nb.affectees"))
             .column(Column.integer("convoquees", "Convoqués", "nb.convoquees"))
             .column(Column.text("etablissements", "Convocation par l'établissement",

@@ -87,6 +87,7 @@ public final class MissionsOfficeRoutes {
         Map<String, Object> typed = new LinkedHashMap<>();
         typed.put("debut", value(form, "debut"));
         typed.put("fin", value(form, "fin"));
+        typed.put("requis", value(form, "requis").strip());
         typed.put("observation", value(form, "observation"));
         typed.put("observationConvocation", value(form, "observationConvocation"));
         typed.put("convocationEtablissement", "oui".equals(form.get("convocationEtablissement")));
@@ -100,9 +101,18 @@ public final class MissionsOfficeRoutes {
             if (refusal == null) {
                 refusal = required("fin", fin, "Veuillez saisir la date de fin.");
             }
+            Integer requis = null;
+            String requisTyped = (String) typed.get("requis");
+            if (refusal == null && !requisTyped.isEmpty()) {
+                requis = requisTyped.matches("\\d{1,4}") ? Integer.valueOf(requisTyped) : null;
+                if (requis == null) {
+                    refusal = new MissionsOfficeService.Refusal("requis", "Le nombre d'intervenants requis « " + requisTyped
+                            + " » doit être un nombre entier de 0 à " + MissionsOfficeService.REQUIS_MAX + ".");
+                }
+            }
             Future<Void> saved = refusal != null ? Future.failedFuture(refusal)
                     : service.update(tenant, SessionUser.of(ctx).login(), SignIn.address(ctx), id.getAsLong(),
-                    new MissionsOfficeService.Changes(debut.value().get(), fin.value().get(),
+                    new MissionsOfficeService.Changes(debut.value().get(), fin.value().get(), requis,
                             ((String) typed.get("observation")).strip(), ((String) typed.get("observationConvocation")).strip(),
                             (Boolean) typed.get("convocationEtablissement")));
             return saved.compose(v -> {
@@ -144,6 +154,7 @@ public final class MissionsOfficeRoutes {
         Map<String, Object> form = new LinkedHashMap<>();
         form.put("debut", FrenchFormats.date(mission.debut()));
         form.put("fin", FrenchFormats.date(mission.fin()));
+        form.put("requis", mission.requis() == null ? "" : String.valueOf(mission.requis()));
         form.put("observation", mission.observation());
         form.put("observationConvocation", mission.observationConvocation());
         form.put("convocationEtablissement", mission.convocationEtablissement());

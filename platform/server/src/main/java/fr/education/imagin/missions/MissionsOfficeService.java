@@ -22,18 +22,19 @@ import java.util.Optional;
 final class MissionsOfficeService {
 
     static final int OBSERVATION_MAX = 500;
+    static final int REQUIS_MAX = 9999;
 
     /** The mission's recap and the values the office may change. */
     record Mission(long id, String numero, String type, String session, String specialite, String epreuve, String centre,
-                   LocalDate debut, LocalDate fin, int candidats, String observation, String observationConvocation,
-                   boolean convocationEtablissement) {
+                   LocalDate debut, LocalDate fin, int candidats, Integer requis, String observation,
+                   String observationConvocation, boolean convocationEtablissement) {
     }
 
     record Designation(String nom, String prenom, String etablissement, String qualite, String statut, String auteur) {
     }
 
     /** What the office's form sends, already parsed. */
-    record Changes(LocalDate debut, LocalDate fin, String observation, String observationConvocation,
+    record Changes(LocalDate debut, LocalDate fin, Integer requis, String observation, String observationConvocation,
                    boolean convocationEtablissement) {
     }
 
@@ -55,7 +56,7 @@ final class MissionsOfficeService {
             + "coalesce(" + MissionService.SPECIALITE + ", '') as specialite, coalesce(" + MissionService.EPREUVE + ", '') as epreuve, "
             + """
             ce.uai || ' - ' || ce.nom || ' ' || ce.commune as centre, m.date_debut, m.date_fin, m.candidats_attendus,
-                   m.observation, m.observation_convocation, m.convocation_etablissement
+                   m.intervenants_requis, m.observation, m.observation_convocation, m.convocation_etablissement
             from mission m
             join session_examen s on s.id = m.session_id
             join type_mission t on t.code = m.type_code
@@ -140,10 +141,10 @@ final class MissionsOfficeService {
     private static Future<Void> write(SqlConnection conn, long id, Changes changes) {
         return conn.preparedQuery("""
                         update mission set date_debut = $2, date_fin = $3, observation = $4, observation_convocation = $5,
-                               convocation_etablissement = $6
+                               convocation_etablissement = $6, intervenants_requis = $7
                         where id = $1""")
                 .execute(Tuple.of(id, changes.debut(), changes.fin(), changes.observation(), changes.observationConvocation(),
-                        changes.convocationEtablissement()))
+                        changes.convocationEtablissement(), changes.requis()))
                 .mapEmpty();
     }
 
@@ -151,7 +152,7 @@ final class MissionsOfficeService {
         return new Mission(row.getLong("id"), row.getString("numero"), row.getString("type"), row.getString("session"),
                 row.getString("specialite"), row.getString("epreuve"), row.getString("centre"),
                 row.getLocalDate("date_debut"), row.getLocalDate("date_fin"), row.getInteger("candidats_attendus"),
-                row.getString("observation"), row.getString("observation_convocation"),
+                row.getInteger("intervenants_requis"), row.getString("observation"), row.getString("observation_convocation"),
                 row.getBoolean("convocation_etablissement"));
     }
 

@@ -20,6 +20,7 @@ import fr.education.imagin.missions.MissionTypeRules;
 import fr.education.imagin.santorin.SantorinOutbox;
 import fr.education.imagin.core.export.PdfRenderer;
 import fr.education.imagin.core.menu.ActivityModule;
+import fr.education.imagin.avancement.AvancementOfficeRoutes;
 import fr.education.imagin.frais.FraisOfficeRoutes;
 import fr.education.imagin.missions.MissionsOfficeRoutes;
 import fr.education.imagin.indemnites.IccService;
@@ -125,7 +126,8 @@ public final class UserInterface {
                 serviceFait.office()::mount,
                 FraisOfficeRoutes.create(sql, audit, lists, indemnites.icc(), pages)::mount,
                 indemnites.office()::mount,
-                new MissionsOfficeRoutes(lists, sql, audit, pages)::mount);
+                new MissionsOfficeRoutes(lists, sql, audit, pages)::mount,
+                new AvancementOfficeRoutes(lists, sql)::mount);
         return new UserInterface(assets, pages, new AcademyHomeRoutes(registry, pages), new WorkContextHandler(sql),
                 new DisplayPreferencesRoutes(new DisplayPreferencesService(sql)), new HelpRoutes(pages), activities, office);
     }
