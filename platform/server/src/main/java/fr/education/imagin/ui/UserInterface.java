@@ -21,6 +21,12 @@ import fr.education.imagin.santorin.SantorinOutbox;
 import fr.education.imagin.core.export.PdfRenderer;
 import fr.education.imagin.core.menu.ActivityModule;
 import fr.education.imagin.frais.FraisOfficeRoutes;
+import fr.education.imagin.imports.ImportJobs;
+import fr.education.imagin.imports.ImportKind;
+import fr.education.imagin.imports.ImportRoutes;
+import fr.education.imagin.imports.RegistrationImport;
+import fr.education.imagin.imports.StaffImport;
+import fr.education.imagin.missions.MissionGeneration;
 import fr.education.imagin.indemnites.IccService;
 import fr.education.imagin.signatures.SignatureActivity;
 import fr.education.imagin.servicefait.ServiceFaitOfficeRoutes;
@@ -48,8 +54,10 @@ import fr.education.imagin.personnels.PersonnelsActivity;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 
+import javax.sql.DataSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The user interface as {@code Platform} mounts it: static assets, the shell (banner, menu,
@@ -74,12 +82,14 @@ public final class UserInterface {
     private final ServiceFaitOfficeRoutes serviceFaitOffice;
     private final FraisOfficeRoutes fraisOffice;
     private final IndemnitesOfficeRoutes indemnitesOffice;
+    private final ImportRoutes imports;
 
     private UserInterface(StaticAssets assets, PageRenderer pages, AcademyHomeRoutes home, WorkContextHandler workContext,
                           DisplayPreferencesRoutes preferences, HelpRoutes help, Activities activities,
                           ActivityStatesRoutes activityStates, CompetencesOfficeRoutes competencesOffice,
                           MailOutboxRoutes mailOutbox, ServiceFaitOfficeRoutes serviceFaitOffice,
-                          FraisOfficeRoutes fraisOffice, IndemnitesOfficeRoutes indemnitesOffice) {
+                          FraisOfficeRoutes fraisOffice, IndemnitesOfficeRoutes indemnitesOffice,
+                          ImportRoutes imports) {
         this.assets = assets;
         this.pages = pages;
         this.home = home;
@@ -93,12 +103,13 @@ public final class UserInterface {
         this.serviceFaitOffice = serviceFaitOffice;
         this.fraisOffice = fraisOffice;
         this.indemnitesOffice = indemnitesOffice;
+        this.imports = imports;
     }
 
     /** Builds everything once per process; the routers of all event loops share it. */
     public static UserInterface create(Vertx vertx, TenantSql sql, TenantRegistry registry, CentreRegistry centres,
                                        SessionExpiry sessionExpiry, AuditTrail audit, MailOutbox outbox, PluginHost plugins,
-                                       CrossAcademyRelay crossAcademy) {
+                                       CrossAcademyRelay crossAcademy, DataSource jdbc) {
         StaticAssets assets = new StaticAssets();
         MenuModel menu = new MenuModel();
         PageRenderer pages = new PageRenderer(assets.prefix(), List.of(menu, new PreferencesModel(), sessionExpiry));
@@ -131,7 +142,9 @@ public final class UserInterface {
                 new DisplayPreferencesRoutes(new DisplayPreferencesService(sql)), new HelpRoutes(pages), activities,
                 new ActivityStatesRoutes(sql, audit, pages), new CompetencesOfficeRoutes(competences, pages),
                 new MailOutboxRoutes(outbox, pages), serviceFait.office(),
-                FraisOfficeRoutes.create(sql, audit, lists, indemnites.icc(), pages), indemnites.office());
+                FraisOfficeRoutes.create(sql, audit, lists, indemnites.icc(), pages), indemnites.office(),
+                new ImportRoutes(vertx, Map.of(ImportKind.INSCRIPTIONS, new RegistrationImport(new MissionGeneration(plugins, jdbc)),
+                        ImportKind.PERSONNELS, new StaffImport(jdbc)), new ImportJobs(sql, jdbc), pages));
     }
 
     public PageRenderer pages() {
@@ -158,5 +171,6 @@ public final class UserInterface {
         serviceFaitOffice.mount(router);
         fraisOffice.mount(router);
         indemnitesOffice.mount(router);
+        imports.mount(router);
     }
 }

@@ -1,0 +1,51 @@
+package fr.education.imagin.imports;
+
+import fr.education.imagin.core.tenant.Tenant;
+import fr.education.imagin.missions.GenerationReport;
+import fr.education.imagin.missions.MissionGeneration;
+import fr.education.imagin.missions.RegistrationFile;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Registrations and centres (Cyclades-like, EC-2): the file of {@link RegistrationFile}, whose
+ * rows the académie's exam-type plugins turn into missions ({@link MissionGeneration}). The
+ * plugins' blocking anomalies refuse the file like a wrong row; their warnings are reported.
+ */
+public final class RegistrationImport implements Importer {
+
+    private final MissionGeneration generation;
+
+    public RegistrationImport(MissionGeneration generation) {
+        this.generation = generation;
+    }
+
+    @Override
+    public ImportReport run(Tenant tenant, Path file, String actor, Progress progress) throws IOException {
+        RegistrationFile.Parsed parsed;
+        try (InputStream in = new ProgressInputStream(new BufferedInputStream(Files.newInputStream(file)), Files.size(file),
+                0, 60, "Lecture et contrôle des lignes", progress)) {
+            parsed = RegistrationFile.parse(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        if (!parsed.ok()) {
+            return ImportReport.refused(parsed.lignes(), rejets(parsed.errors()), List.of());
+        }
+        progress.at(60, "Génération des missions par les plugins et écriture");
+        GenerationReport report = generation.generate(tenant, parsed.inscriptions(), actor);
+        if (!report.accepted()) {
+            return ImportReport.refused(parsed.lignes(), rejets(report.errors()), report.warnings());
+        }
+        return new ImportReport(parsed.lignes(), List.of(), report.warnings(), report.created(), report.updated());
+    }
+
+    private static List<ImportReport.Rejet> rejets(List<String> errors) {
+        return errors.stream().map(ImportReport.Rejet::of).toList();
+    }
+}
