@@ -94,7 +94,7 @@ public final class ImportRoutes {
         jobs.latest(TenantHandler.current(ctx), kind).compose(job -> {
             Map<String, Object> model = new HashMap<>();
             model.put("titre", kind.titre());
-            model.put("chemin", kind.chemin());
+            model.put("nature", kind.chemin());
             model.put("libelleCrees", kind.crees());
             model.put("libelleMisAJour", kind.misAJour());
             model.put("action", home(ctx, kind));
