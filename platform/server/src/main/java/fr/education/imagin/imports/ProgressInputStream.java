@@ -1,8 +1,14 @@
 package fr.education.imagin.imports;
 
+import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * Reports how much of a file has been read as a share of {@code [from, to]} percent: the reading
@@ -25,6 +31,12 @@ final class ProgressInputStream extends FilterInputStream {
         this.step = step;
         this.progress = progress;
         progress.at(from, step);
+    }
+
+    /** The file as UTF-8 text whose reading moves the bar from 0 to {@code to} percent, step "Lecture et contrôle des lignes". */
+    static Reader open(Path file, int to, Importer.Progress progress) throws IOException {
+        return new InputStreamReader(new ProgressInputStream(new BufferedInputStream(Files.newInputStream(file)), Files.size(file),
+                0, to, "Lecture et contrôle des lignes", progress), StandardCharsets.UTF_8);
     }
 
     @Override

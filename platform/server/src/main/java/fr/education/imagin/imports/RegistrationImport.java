@@ -5,12 +5,8 @@ import fr.education.imagin.missions.GenerationReport;
 import fr.education.imagin.missions.MissionGeneration;
 import fr.education.imagin.missions.RegistrationFile;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.io.Reader;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -30,9 +26,8 @@ public final class RegistrationImport implements Importer {
     @Override
     public ImportReport run(Tenant tenant, Path file, String actor, Progress progress) throws IOException {
         RegistrationFile.Parsed parsed;
-        try (InputStream in = new ProgressInputStream(new BufferedInputStream(Files.newInputStream(file)), Files.size(file),
-                0, 60, "Lecture et contrôle des lignes", progress)) {
-            parsed = RegistrationFile.parse(new InputStreamReader(in, StandardCharsets.UTF_8));
+        try (Reader in = ProgressInputStream.open(file, 60, progress)) {
+            parsed = RegistrationFile.parse(in);
         }
         if (!parsed.ok()) {
             return ImportReport.refused(parsed.lignes(), rejets(parsed.errors()), List.of());

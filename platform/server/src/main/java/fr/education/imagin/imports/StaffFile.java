@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
  * </pre>
  * A person on several lines (one per workplace) carries the same identity on each; exactly one
  * of their workplaces is principal. Every line is checked and every refusal reported with its
- * line number; the rows are returned only when none is refused.
+ * line number.
  */
 public final class StaffFile {
 
@@ -40,6 +40,9 @@ public final class StaffFile {
     private static final Pattern NUMEN = Pattern.compile("[0-9]{2}[A-Z][0-9]{7}[A-Z]{3}");
     private static final Pattern MAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final int MAX_TEXT = 200;
+    /** Refusals in file order, those about the whole file first. */
+    static final java.util.Comparator<ImportReport.Rejet> BY_LINE = java.util.Comparator.comparing(ImportReport.Rejet::ligne,
+            java.util.Comparator.nullsFirst(Integer::compare));
 
     /** One person as the file describes them, with their workplaces (UAI → principal). */
     public record Person(int line, String numen, String civilite, String nom, String prenom, LocalDate dateNaissance,
@@ -53,11 +56,12 @@ public final class StaffFile {
         }
     }
 
-    /** The people (in file order), the data lines read, and the refused rows. */
+    /**
+     * The people (in file order) of the well-formed lines, the data lines read, and the refused
+     * rows. The people are given even when rows are refused, so that what only the database can
+     * check (their establishments) is reported in the same pass; they are written only when none is.
+     */
     public record Rows(List<Person> people, int lignes, List<ImportReport.Rejet> rejets) {
-        public boolean ok() {
-            return rejets.isEmpty();
-        }
     }
 
     private StaffFile() {
@@ -107,8 +111,8 @@ public final class StaffFile {
         if (lignes == 0 && rejets.isEmpty()) {
             rejets.add(new ImportReport.Rejet(null, "Le fichier ne contient aucune ligne de personnel."));
         }
-        rejets.sort(java.util.Comparator.comparing(ImportReport.Rejet::ligne, java.util.Comparator.nullsFirst(Integer::compare)));
-        return new Rows(rejets.isEmpty() ? List.copyOf(people.values()) : List.of(), lignes, List.copyOf(rejets));
+        rejets.sort(BY_LINE);
+        return new Rows(List.copyOf(people.values()), lignes, List.copyOf(rejets));
     }
 
     private static Reader withoutBom(Reader source) {

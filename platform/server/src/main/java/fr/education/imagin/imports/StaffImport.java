@@ -7,12 +7,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.io.Reader;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,7 +16,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -48,23 +43,45 @@ public final class StaffImport implements Importer {
 
     @Override
     public ImportReport run(Tenant tenant, Path file, String actor, Progress progress) throws IOException {
+        long start = System.nanoTime();
         StaffFile.Rows rows;
-        try (InputStream in = new ProgressInputStream(new BufferedInputStream(Files.newInputStream(file)), Files.size(file),
-                0, 50, "Lecture et contrôle des lignes", progress)) {
-            rows = StaffFile.parse(new InputStreamReader(in, StandardCharsets.UTF_8));
+        try (Reader in = ProgressInputStream.open(file, 50, progress)) {
+            rows = StaffFile.parse(in);
         }
-        if (!rows.ok()) {
+        if (rows.people().isEmpty()) {
             return ImportReport.refused(rows.lignes(), rows.rejets(), List.of());
         }
         try {
-            return write(tenant, rows, actor, progress);
+            return write(tenant, rows, actor, progress, new Timings(start));
         } catch (SQLException e) {
             throw new IllegalStateException("Staff import of " + tenant.code() + " failed", e);
         }
     }
 
-    private ImportReport write(Tenant tenant, StaffFile.Rows rows, String actor, Progress progress) throws SQLException {
-        long start = System.nanoTime();
+    /** Milliseconds spent in each step, for the log: where a large file's time goes. */
+    private static final class Timings {
+        private final StringBuilder steps = new StringBuilder();
+        private long last;
+
+        Timings(long start) {
+            last = start;
+        }
+
+        void step(String name) {
+            long now = System.nanoTime();
+            steps.append(steps.isEmpty() ? "" : " ").append(name).append('=').append((now - last) / 1_000_000).append("ms");
+            last = now;
+        }
+
+        @Override
+        public String toString() {
+            return steps.toString();
+        }
+    }
+
+    private ImportReport write(Tenant tenant, StaffFile.Rows rows, String actor, Progress progress, Timings timings)
+            throws SQLException {
+        timings.step("read");
         try (Connection conn = jdbc.getConnection()) {
             conn.setAutoCommit(false);
             try {
@@ -73,17 +90,23 @@ public final class StaffImport implements Importer {
                     st.execute();
                 }
                 progress.at(50, "Contrôle des établissements");
-                List<ImportReport.Rejet> rejets = unknownWorkplaces(conn, rows.people());
+                List<ImportReport.Rejet> rejets = new ArrayList<>(rows.rejets());
+                rejets.addAll(unknownWorkplaces(conn, rows.people()));
+                rejets.sort(StaffFile.BY_LINE);
+                timings.step("check");
                 if (!rejets.isEmpty()) {
                     conn.rollback();
                     return ImportReport.refused(rows.lignes(), rejets, List.of());
                 }
                 progress.at(60, "Chargement des lignes");
                 load(conn, rows.people());
+                timings.step("copy");
                 progress.at(75, "Comparaison avec les personnels de l'académie");
                 int[] counts = counts(conn);
+                timings.step("compare");
                 progress.at(85, "Écriture des personnels et de leurs lieux d'exercice");
                 merge(conn);
+                timings.step("merge");
                 try (PreparedStatement st = conn.prepareStatement("insert into audit (actor, action, detail) values (?, 'IMPORT_PERSONNELS', ?)")) {
                     st.setString(1, actor);
                     st.setString(2, rows.lignes() + " lignes, " + rows.people().size() + " personnels ; créés " + counts[0]
@@ -91,9 +114,10 @@ public final class StaffImport implements Importer {
                     st.executeUpdate();
                 }
                 conn.commit();
+                timings.step("commit");
                 LOG.atInfo().addKeyValue("tenant", tenant.code()).addKeyValue("rows", rows.lignes())
                         .addKeyValue("created", counts[0]).addKeyValue("updated", counts[1])
-                        .addKeyValue("ms", (System.nanoTime() - start) / 1_000_000).log("staff import");
+                        .addKeyValue("steps", timings).log("staff import");
                 return new ImportReport(rows.lignes(), List.of(), List.of(), Map.of("personnels", counts[0]),
                         Map.of("personnels", counts[1]));
             } catch (SQLException | RuntimeException e) {
@@ -124,7 +148,6 @@ public final class StaffImport implements Importer {
                 }
             });
         }
-        rejets.sort(Comparator.comparing(ImportReport.Rejet::ligne));
         return rejets;
     }
 

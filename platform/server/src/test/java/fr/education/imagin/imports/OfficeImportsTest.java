@@ -213,6 +213,7 @@ class OfficeImportsTest {
                 "10 civilite « Mlle » invalide (M. ou Mme).",
                 "10 La date de naissance « 31/02/1980 » n'existe pas.",
                 "10 mail_pro « ana@ » n'est pas une adresse électronique.",
+                "11 établissement 0399999Z inconnu dans l'académie.",
                 "12 NUMEN 11E0700008HHI : 2 lieux d'exercice principaux, un seul est permis.",
                 "14 NUMEN 34E0700002BBC déjà lu ligne 4 avec une autre identité (civilité, nom, prénom, naissance, discipline, "
                         + "corps, courriel ou téléphone).",
@@ -220,7 +221,7 @@ class OfficeImportsTest {
                 "16 NUMEN 11E0700010JJK : aucun lieu d'exercice principal (principal = O).");
         assertThat(platform.rows(STAFF)).isEqualTo(before);
 
-        // Rows well formed but naming an establishment the académie does not have: refused too, by line.
+        // Only an establishment the académie does not have: refused too, by line.
         ImportReport unknown = importer(staff, file(Files.readString(SAMPLES.resolve("personnels.csv"))
                 + "11E0700007GGH;M.;BLANC;Jean;01/01/1980;LETTRES;;;;0399999Z;O\n"));
         assertThat(unknown.rejets()).containsExactly(new ImportReport.Rejet(9, "établissement 0399999Z inconnu dans l'académie."));
