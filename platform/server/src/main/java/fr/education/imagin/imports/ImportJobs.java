@@ -5,6 +5,7 @@ import fr.education.imagin.core.tenant.Tenant;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 
 import javax.sql.DataSource;
@@ -19,7 +20,7 @@ import java.util.Optional;
  * advanced and finished by the worker thread that runs the import (its own JDBC connection, in
  * autocommit, beside the import's transaction), read by the page's polling on any member. One
  * run of each kind at a time: a second is refused while the first is under way; a run whose
- * member died (no progress for {@value #STALE_MINUTES} minutes) is marked failed by the next.
+ * member died (no progress for {@value #STALE_MINUTES} minutes) is marked failed when next read.
  */
 public final class ImportJobs {
 
@@ -42,12 +43,18 @@ public final class ImportJobs {
         this.jdbc = jdbc;
     }
 
+    /** A run its member stopped advancing (the member died or was stopped) is over: failed, nothing written. */
+    private static Future<?> expireStale(SqlConnection conn, ImportKind kind) {
+        return conn.preparedQuery("""
+                        update import_fichier set etat = 'ECHEC', etape = 'Import interrompu (serveur arrêté pendant l''import)',
+                            fini_le = now()
+                        where nature = $1 and etat = 'EN_COURS' and maj_le < now() - make_interval(mins => $2)""")
+                .execute(Tuple.of(kind.name(), STALE_MINUTES));
+    }
+
     /** Records a new run, or nothing when one of this kind is under way. */
     public Future<Optional<Long>> start(Tenant tenant, ImportKind kind, String nomFichier, String actor) {
-        return sql.inTenant(tenant, conn -> conn.preparedQuery("""
-                        update import_fichier set etat = 'ECHEC', etape = 'Interrompu (serveur arrêté pendant l''import)', fini_le = now()
-                        where nature = $1 and etat = 'EN_COURS' and maj_le < now() - make_interval(mins => $2)""")
-                .execute(Tuple.of(kind.name(), STALE_MINUTES))
+        return sql.inTenant(tenant, conn -> expireStale(conn, kind)
                 .compose(stale -> conn.preparedQuery("""
                         insert into import_fichier (nature, nom_fichier, etat, etape, lance_par)
                         values ($1, $2, 'EN_COURS', 'En attente', $3)
@@ -56,11 +63,11 @@ public final class ImportJobs {
                 .map(rows -> rows.size() == 0 ? Optional.<Long>empty() : Optional.of(rows.iterator().next().getLong(0))));
     }
 
-    /** The latest run of this kind, if any. */
+    /** The latest run of this kind, if any (a stale one marked failed first, so the page offers the upload again). */
     public Future<Optional<Job>> latest(Tenant tenant, ImportKind kind) {
-        return sql.inTenant(tenant, conn -> conn.preparedQuery("""
+        return sql.inTenant(tenant, conn -> expireStale(conn, kind).compose(stale -> conn.preparedQuery("""
                         select id, nom_fichier, etat, avancement, etape, rapport, lance_par, lance_le, fini_le
-                        from import_fichier where nature = $1 order by id desc limit 1""").execute(Tuple.of(kind.name())))
+                        from import_fichier where nature = $1 order by id desc limit 1""").execute(Tuple.of(kind.name()))))
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(job(kind, rows.iterator().next())));
     }
 
@@ -115,7 +122,7 @@ public final class ImportJobs {
     /** The run stopped on an unexpected error (logged by the caller); its transaction was rolled back. */
     public void fail(Tenant tenant, long id) {
         update(tenant, """
-                update import_fichier set etat = 'ECHEC', etape = 'Erreur technique : rien n''a été enregistré', maj_le = now(),
+                update import_fichier set etat = 'ECHEC', etape = 'Erreur technique pendant l''import', maj_le = now(),
                     fini_le = now() where id = ?""", ps -> ps.setLong(1, id));
     }
 

@@ -229,6 +229,35 @@ class OfficeImportsTest {
     }
 
     @Test
+    void oneRunOfEachKindAtATimeAndARunWhoseMemberDiedIsMarkedFailed() {
+        platform.execute("delete from import_fichier");
+        ImportJobs jobs = new ImportJobs(platform.sql(), platform.jdbc());
+        long first = platform.await(jobs.start(platform.tenant(), ImportKind.PERSONNELS, "a.csv", "gest.essai")).orElseThrow();
+        assertThat(platform.await(jobs.start(platform.tenant(), ImportKind.PERSONNELS, "b.csv", "gest.essai"))).isEmpty();
+        assertThat(platform.await(jobs.start(platform.tenant(), ImportKind.INSCRIPTIONS, "c.csv", "gest.essai"))).isPresent();
+
+        jobs.progress(platform.tenant(), first, 0).at(40, "Chargement des lignes");
+        ImportJobs.Job running = platform.await(jobs.latest(platform.tenant(), ImportKind.PERSONNELS)).orElseThrow();
+        assertThat(running.enCours()).isTrue();
+        assertThat(running.avancement()).isEqualTo(40);
+        assertThat(running.etape()).isEqualTo("Chargement des lignes");
+
+        // Its member stopped: no progress for longer than the limit.
+        platform.execute("update import_fichier set maj_le = now() - interval '11 minutes' where id = ?", first);
+        ImportJobs.Job stale = platform.await(jobs.latest(platform.tenant(), ImportKind.PERSONNELS)).orElseThrow();
+        assertThat(stale.etat()).isEqualTo("ECHEC");
+        assertThat(stale.etape()).isEqualTo("Import interrompu (serveur arrêté pendant l'import)");
+        long next = platform.await(jobs.start(platform.tenant(), ImportKind.PERSONNELS, "b.csv", "gest.essai")).orElseThrow();
+
+        ImportReport report = new ImportReport(1, List.of(), List.of(), Map.of("personnels", 1), Map.of("personnels", 0));
+        jobs.finish(platform.tenant(), next, report);
+        ImportJobs.Job done = platform.await(jobs.latest(platform.tenant(), ImportKind.PERSONNELS)).orElseThrow();
+        assertThat(done.etat()).isEqualTo("TERMINE");
+        assertThat(done.rapport()).contains(report);
+        assertThat(done.finiLe()).isPresent();
+    }
+
+    @Test
     void aReportSurvivesItsJsonRoundTrip() {
         ImportReport report = new ImportReport(3, List.of(new ImportReport.Rejet(2, "motif"), new ImportReport.Rejet(null, "fichier")),
                 List.of("attention"), Map.of("COEC", 2), Map.of("INEC", 1));
