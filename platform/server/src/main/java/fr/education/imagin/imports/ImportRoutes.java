@@ -14,6 +14,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.FileUpload;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.Session;
 import io.vertx.ext.web.handler.BodyHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,22 +91,46 @@ public final class ImportRoutes {
         return "/" + TenantHandler.current(ctx).code() + PATH + "/" + kind.chemin();
     }
 
+    /** The session key of the run this user started and has not yet been told the outcome of. */
+    private static String awaited(ImportKind kind) {
+        return "imagin.import." + kind.chemin();
+    }
+
+    /** Once the run the user started is over, its outcome goes to the console, once. */
+    private static void tellOutcome(RoutingContext ctx, ImportKind kind, ImportJobs.Job job) {
+        Session session = ctx.session();
+        if (session == null || job.enCours() || !String.valueOf(job.id()).equals(session.get(awaited(kind)))) {
+            return;
+        }
+        session.remove(awaited(kind));
+        Optional<ImportReport> report = job.rapport();
+        if (report.isEmpty()) {
+            Console.erreur(ctx, "L'import du fichier « " + job.nomFichier() + " » n'a pas abouti : rien n'a été enregistré.");
+        } else if (report.get().accepted()) {
+            Console.information(ctx, "Fichier « " + job.nomFichier() + " » importé : "
+                    + kind.bilan(report.get().totalCrees(), report.get().totalMisAJour()) + ".");
+        } else {
+            int rejets = report.get().rejets().size();
+            Console.erreur(ctx, "Fichier « " + job.nomFichier() + " » refusé (" + rejets + (rejets > 1 ? " rejets" : " rejet")
+                    + ") : rien n'a été enregistré.");
+        }
+    }
+
     private void page(RoutingContext ctx, ImportKind kind) {
         jobs.latest(TenantHandler.current(ctx), kind).compose(job -> {
+            job.ifPresent(j -> tellOutcome(ctx, kind, j));
             Map<String, Object> model = new HashMap<>();
             model.put("titre", kind.titre());
             model.put("nature", kind.chemin());
-            model.put("libelleCrees", kind.crees());
-            model.put("libelleMisAJour", kind.misAJour());
             model.put("action", home(ctx, kind));
             model.put("etat", home(ctx, kind) + "/etat");
             model.put("tailleMax", MAX_FILE / (1024 * 1024));
-            job.ifPresent(j -> model.put("job", model(j)));
+            job.ifPresent(j -> model.put("job", model(kind, j)));
             return pages.respond(ctx, "imports/import.ftlh", model);
         }).onFailure(ctx::fail);
     }
 
-    private static Map<String, Object> model(ImportJobs.Job job) {
+    private static Map<String, Object> model(ImportKind kind, ImportJobs.Job job) {
         Map<String, Object> m = new HashMap<>();
         m.put("enCours", job.enCours());
         m.put("etat", job.etat());
@@ -117,7 +142,8 @@ public final class ImportRoutes {
         m.put("finiLe", job.finiLe().map(ImportRoutes::date).orElse(""));
         job.rapport().ifPresent(r -> {
             Map<String, Object> rapport = new HashMap<>();
-            rapport.put("lignes", r.lignes());
+            rapport.put("lignes", r.lignes() + (r.lignes() > 1 ? " lignes lues" : " ligne lue"));
+            rapport.put("bilan", kind.bilan(r.totalCrees(), r.totalMisAJour()));
             rapport.put("accepte", r.accepted());
             rapport.put("nbRejets", r.rejets().size());
             List<Map<String, String>> rejets = new ArrayList<>();
@@ -173,6 +199,7 @@ public final class ImportRoutes {
                     .compose(v -> ctx.vertx().fileSystem().move(file.get().uploadedFileName(), kept.toString()))
                     .onSuccess(v -> {
                         run(tenant, kind, id, kept, actor);
+                        ctx.session().put(awaited(kind), String.valueOf(id));
                         Console.information(ctx, "Import du fichier « " + name + " » lancé : la page suit son avancement.");
                     })
                     .onFailure(e -> {

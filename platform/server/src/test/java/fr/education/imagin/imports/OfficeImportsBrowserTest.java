@@ -104,6 +104,8 @@ class OfficeImportsBrowserTest {
             importer(page, staffFile(""));
             assertThat(page.locator("#import-resultat")).containsText("Fichier importé : 7 lignes lues");
             assertThat(page.locator("#import-resultat")).containsText("5 personnels créés, 0 mis à jour");
+            // The outcome of the run the user started goes to the console once.
+            assertThat(page.locator("#console-messages")).containsText("importé : 5 personnels créés, 0 mis à jour.");
             Axe.assertNoViolations(page);
             browser.screenshot("91-import-termine");
             org.assertj.core.api.Assertions.assertThat(TestSql.count("select count(*) from t_toulouse.lieu_exercice l "
@@ -111,10 +113,11 @@ class OfficeImportsBrowserTest {
 
             importer(page, staffFile(""));
             assertThat(page.locator("#import-resultat")).containsText(
-                    "0 personnels créés, 0 mis à jour : les données de l'académie étaient déjà celles du fichier");
+                    "0 personnel créé, 0 mis à jour : les données de l'académie étaient déjà celles du fichier");
 
             importer(page, staffFile("11E0700006FFG;Mlle;ROUX;Ana;01/01/1980;LETTRES;;;;0310038Y;O\n"));
             assertThat(page.locator("#import-resultat")).containsText("1 rejet sur 8 lignes lues");
+            assertThat(page.locator("#console-messages")).containsText("refusé (1 rejet) : rien n'a été enregistré.");
             assertThat(page.locator("#rejets tbody tr:not([data-tableau-aucune])")).hasCount(1);
             assertThat(page.locator("#rejets tbody tr").first()).containsText("9");
             assertThat(page.locator("#rejets tbody tr").first()).containsText("civilite « Mlle » invalide (M. ou Mme).");
@@ -144,7 +147,7 @@ class OfficeImportsBrowserTest {
 
             importer(page, file);
             assertThat(page.locator("#import-resultat")).containsText("Fichier importé : 2 lignes lues");
-            assertThat(page.locator("#import-resultat")).containsText("2 missions créées, 0 mises à jour");
+            assertThat(page.locator("#import-resultat")).containsText("2 missions créées, 0 mise à jour");
             assertThat(page.locator("main")).containsText("Ligne 3 : l'épreuve T099B n'est pas une épreuve ECE");
             assertThat(page.locator("table").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("COEC")))
                     .containsText("SSCAN");
@@ -155,7 +158,7 @@ class OfficeImportsBrowserTest {
                     .isEqualTo(2);
 
             importer(page, file);
-            assertThat(page.locator("#import-resultat")).containsText("0 missions créées, 0 mises à jour");
+            assertThat(page.locator("#import-resultat")).containsText("0 mission créée, 0 mise à jour");
         }
     }
 }
