@@ -8,6 +8,7 @@ import fr.education.imagin.core.tenant.TenantHandler;
 import fr.education.imagin.core.web.Console;
 import fr.education.imagin.core.web.PageRenderer;
 import fr.education.imagin.core.web.SessionSync;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.json.JsonObject;
@@ -191,7 +192,7 @@ public final class ImportRoutes {
         jobs.start(tenant, kind, name, actor).compose(started -> {
             if (started.isEmpty()) {
                 Console.erreur(ctx, "Un import des " + kind.objet() + " est déjà en cours pour l'académie : attendez qu'il se termine.");
-                return io.vertx.core.Future.succeededFuture();
+                return Future.succeededFuture();
             }
             long id = started.get();
             Path kept = files.resolve(tenant.code() + "-" + id + ".csv");
