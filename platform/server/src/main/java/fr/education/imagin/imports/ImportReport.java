@@ -19,9 +19,10 @@ import java.util.regex.Pattern;
  * @param avertissements what was noticed without refusing the file (e.g. a plugin's anomalies)
  * @param crees          records created, per kind (a mission type code, "personnels", ...)
  * @param misAJour       records that existed and were changed, per kind
+ * @param informations   what else the import did, for the office (e.g. establishments made exam centres)
  */
 public record ImportReport(int lignes, List<Rejet> rejets, List<String> avertissements, Map<String, Integer> crees,
-                           Map<String, Integer> misAJour) {
+                           Map<String, Integer> misAJour, List<String> informations) {
 
     /** A refusal; {@code ligne} is null when it concerns the whole file (an unknown session, ...). */
     public record Rejet(Integer ligne, String motif) {
@@ -40,10 +41,11 @@ public record ImportReport(int lignes, List<Rejet> rejets, List<String> avertiss
         avertissements = List.copyOf(avertissements);
         crees = Map.copyOf(crees);
         misAJour = Map.copyOf(misAJour);
+        informations = List.copyOf(informations);
     }
 
     public static ImportReport refused(int lignes, List<Rejet> rejets, List<String> avertissements) {
-        return new ImportReport(lignes, rejets, avertissements, Map.of(), Map.of());
+        return new ImportReport(lignes, rejets, avertissements, Map.of(), Map.of(), List.of());
     }
 
     public boolean accepted() {
@@ -62,15 +64,17 @@ public record ImportReport(int lignes, List<Rejet> rejets, List<String> avertiss
         JsonArray r = new JsonArray();
         rejets.forEach(x -> r.add(new JsonObject().put("ligne", x.ligne()).put("motif", x.motif())));
         return new JsonObject().put("lignes", lignes).put("rejets", r).put("avertissements", new JsonArray(avertissements))
-                .put("crees", new JsonObject(new TreeMap<>(crees))).put("misAJour", new JsonObject(new TreeMap<>(misAJour)));
+                .put("crees", new JsonObject(new TreeMap<>(crees))).put("misAJour", new JsonObject(new TreeMap<>(misAJour)))
+                .put("informations", new JsonArray(informations));
     }
 
     public static ImportReport fromJson(JsonObject json) {
         List<Rejet> rejets = json.getJsonArray("rejets", new JsonArray()).stream().map(o -> (JsonObject) o)
                 .map(o -> new Rejet(o.getInteger("ligne"), o.getString("motif"))).toList();
         List<String> avertissements = json.getJsonArray("avertissements", new JsonArray()).stream().map(String::valueOf).toList();
+        List<String> informations = json.getJsonArray("informations", new JsonArray()).stream().map(String::valueOf).toList();
         return new ImportReport(json.getInteger("lignes", 0), rejets, avertissements, counts(json.getJsonObject("crees")),
-                counts(json.getJsonObject("misAJour")));
+                counts(json.getJsonObject("misAJour")), informations);
     }
 
     private static Map<String, Integer> counts(JsonObject json) {

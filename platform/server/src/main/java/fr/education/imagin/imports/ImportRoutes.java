@@ -3,6 +3,7 @@ package fr.education.imagin.imports;
 import fr.education.imagin.core.format.FrenchFormats;
 import fr.education.imagin.core.security.AcademyOffice;
 import fr.education.imagin.core.security.SessionUser;
+import fr.education.imagin.core.tenant.CentreRegistry;
 import fr.education.imagin.core.tenant.Tenant;
 import fr.education.imagin.core.tenant.TenantHandler;
 import fr.education.imagin.core.web.Console;
@@ -51,12 +52,14 @@ public final class ImportRoutes {
     private final ImportJobs jobs;
     private final PageRenderer pages;
     private final WorkerExecutor worker;
+    private final Vertx vertx;
     private final Path files;
 
     public ImportRoutes(Vertx vertx, Map<ImportKind, Importer> importers, ImportJobs jobs, PageRenderer pages) {
         this.importers = new EnumMap<>(importers);
         this.jobs = jobs;
         this.pages = pages;
+        this.vertx = vertx;
         // One import at a time per member: the others wait for the worker (the database does the heavy part).
         this.worker = vertx.createSharedWorkerExecutor("imagin-imports", 1);
         this.files = uploads().resolve("runs");
@@ -152,6 +155,7 @@ public final class ImportRoutes {
                     "ligne", x.ligne() == null ? "" : String.valueOf(x.ligne()), "motif", x.motif())));
             rapport.put("rejets", rejets);
             rapport.put("avertissements", r.avertissements());
+            rapport.put("informations", r.informations());
             rapport.put("crees", r.totalCrees());
             rapport.put("misAJour", r.totalMisAJour());
             List<Map<String, Object>> detail = new ArrayList<>();
@@ -220,6 +224,10 @@ public final class ImportRoutes {
             try {
                 ImportReport report = importers.get(kind).run(tenant, file, actor, jobs.progress(tenant, id, 500));
                 jobs.finish(tenant, id, report);
+                if (kind == ImportKind.INSCRIPTIONS && report.accepted()) {
+                    // The import may have made establishments exam centres: every member reloads the registry.
+                    vertx.eventBus().publish(CentreRegistry.CHANGED_ADDRESS, tenant.code());
+                }
                 LOG.atInfo().addKeyValue("tenant", tenant.code()).addKeyValue("import", kind.chemin())
                         .addKeyValue("lines", report.lignes()).addKeyValue("accepted", report.accepted())
                         .addKeyValue("ms", (System.nanoTime() - start) / 1_000_000).log("import finished");

@@ -37,7 +37,10 @@ public final class RegistrationImport implements Importer {
         if (!report.accepted()) {
             return ImportReport.refused(parsed.lignes(), rejets(report.errors()), report.warnings());
         }
-        return new ImportReport(parsed.lignes(), List.of(), report.warnings(), report.created(), report.updated());
+        List<String> informations = report.centres().isEmpty() ? List.of()
+                : List.of((report.centres().size() > 1 ? "Établissements devenus centres d'examen de l'académie : "
+                        : "Établissement devenu centre d'examen de l'académie : ") + String.join(", ", report.centres()) + ".");
+        return new ImportReport(parsed.lignes(), List.of(), report.warnings(), report.created(), report.updated(), informations);
     }
 
     private static List<ImportReport.Rejet> rejets(List<String> errors) {

@@ -119,7 +119,7 @@ public final class StaffImport implements Importer {
                         .addKeyValue("created", counts[0]).addKeyValue("updated", counts[1])
                         .addKeyValue("steps", timings).log("staff import");
                 return new ImportReport(rows.lignes(), List.of(), List.of(), Map.of("personnels", counts[0]),
-                        Map.of("personnels", counts[1]));
+                        Map.of("personnels", counts[1]), List.of());
             } catch (SQLException | RuntimeException e) {
                 conn.rollback();
                 throw e;

@@ -176,11 +176,12 @@ public final class MissionGeneration {
                 }
                 update(conn, changed);
                 insert(conn, fresh, missions, types, sessions, epreuves);
+                List<String> centres = declareCentres(conn, tenant, missions.keySet(), inscriptions);
                 audit(conn, actor, inscriptions.size(), created, updated);
                 conn.commit();
                 LOG.atInfo().addKeyValue("tenant", tenant.code()).addKeyValue("rows", inscriptions.size())
                         .addKeyValue("created", created).addKeyValue("updated", updated).log("registration import");
-                return new GenerationReport(List.of(), warnings, created, updated);
+                return new GenerationReport(List.of(), warnings, created, updated, centres);
             } catch (SQLException | RuntimeException e) {
                 conn.rollback();
                 throw e;
@@ -382,6 +383,44 @@ public final class MissionGeneration {
             st.setArray(1, conn.createArrayOf("text", fresh.stream().map(Key::cleImport).toArray()));
             st.executeUpdate();
         }
+    }
+
+    /**
+     * The establishments holding a mission become exam centres of the académie (their Centre
+     * Examen activities, and "Accès autres académies" from their other académies: the platform
+     * registry, which the caller has every member reload), the digitisation centres of the rows
+     * digitisation centres. Returns the UAIs that were not exam centres yet.
+     */
+    private static List<String> declareCentres(Connection conn, Tenant tenant, Set<Key> keys, List<Inscription> inscriptions)
+            throws SQLException {
+        List<String> declared = new ArrayList<>();
+        Set<String> centres = new TreeSet<>();
+        keys.forEach(k -> centres.add(k.centre()));
+        try (PreparedStatement st = conn.prepareStatement(
+                "update etablissement set centre_examen = true where uai = any(?) and not centre_examen returning uai")) {
+            st.setArray(1, conn.createArrayOf("text", centres.toArray()));
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    declared.add(rs.getString(1));
+                }
+            }
+        }
+        Set<String> numerisation = new TreeSet<>();
+        inscriptions.forEach(r -> numerisation.add(r.centreNumerisation()));
+        try (PreparedStatement st = conn.prepareStatement(
+                "update etablissement set centre_numerisation = true where uai = any(?) and not centre_numerisation")) {
+            st.setArray(1, conn.createArrayOf("text", numerisation.toArray()));
+            st.executeUpdate();
+        }
+        try (PreparedStatement st = conn.prepareStatement("""
+                insert into platform.centre_examen_academie (uai, tenant_code) select unnest(?::text[]), ?
+                on conflict do nothing""")) {
+            st.setArray(1, conn.createArrayOf("text", centres.toArray()));
+            st.setString(2, tenant.code());
+            st.executeUpdate();
+        }
+        declared.sort(null);
+        return declared;
     }
 
     /** Numbers follow the largest numeric one; the lock keeps two imports from taking the same. */

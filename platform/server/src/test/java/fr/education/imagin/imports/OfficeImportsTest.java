@@ -60,6 +60,8 @@ class OfficeImportsTest {
 
     @BeforeEach
     void empty() {
+        platform.execute("update etablissement set centre_examen = false, centre_numerisation = false");
+        platform.execute("delete from platform.centre_examen_academie");
         platform.execute("delete from mission");
         platform.execute("delete from lieu_exercice");
         platform.execute("delete from personnel");
@@ -89,6 +91,13 @@ class OfficeImportsTest {
         assertThat(platform.query("select count(*) from mission")).isEqualTo(13L);
         assertThat(platform.rows("select type_code, count(*) from mission group by 1 order by 1"))
                 .containsExactly("COEC|5", "COECE|2", "INEC|1", "PRECE|3", "SSCAN|2");
+        // The establishments holding a mission are exam centres now, here and in the platform's registry (ACAD-1).
+        assertThat(report.informations()).containsExactly(
+                "Établissements devenus centres d'examen de l'académie : 0310038Y, 0310044E, 0311111K, 0319999Z.");
+        assertThat(platform.rows("select uai, centre_examen, centre_numerisation from etablissement order by uai")).containsExactly(
+                "0310038Y|true|true", "0310044E|true|true", "0311111K|true|true", "0319999Z|true|false");
+        assertThat(platform.rows("select uai from platform.centre_examen_academie where tenant_code = ? order by uai",
+                platform.tenant().code())).containsExactly("0310038Y", "0310044E", "0311111K", "0319999Z");
         // The page's bar went from reading the rows to writing the missions.
         assertThat(steps).first().asString().startsWith("0 Lecture et contrôle des lignes");
         assertThat(steps).last().asString().isEqualTo("60 Génération des missions par les plugins et écriture");
@@ -104,6 +113,7 @@ class OfficeImportsTest {
         assertThat(again.accepted()).isTrue();
         assertThat(again.totalCrees()).isZero();
         assertThat(again.totalMisAJour()).isZero();
+        assertThat(again.informations()).isEmpty();
         assertThat(platform.rows(MISSIONS)).isEqualTo(before);
     }
 
@@ -249,7 +259,7 @@ class OfficeImportsTest {
         assertThat(stale.etape()).isEqualTo("Import interrompu (serveur arrêté pendant l'import)");
         long next = platform.await(jobs.start(platform.tenant(), ImportKind.PERSONNELS, "b.csv", "gest.essai")).orElseThrow();
 
-        ImportReport report = new ImportReport(1, List.of(), List.of(), Map.of("personnels", 1), Map.of("personnels", 0));
+        ImportReport report = new ImportReport(1, List.of(), List.of(), Map.of("personnels", 1), Map.of("personnels", 0), List.of());
         jobs.finish(platform.tenant(), next, report);
         ImportJobs.Job done = platform.await(jobs.latest(platform.tenant(), ImportKind.PERSONNELS)).orElseThrow();
         assertThat(done.etat()).isEqualTo("TERMINE");
@@ -260,7 +270,7 @@ class OfficeImportsTest {
     @Test
     void aReportSurvivesItsJsonRoundTrip() {
         ImportReport report = new ImportReport(3, List.of(new ImportReport.Rejet(2, "motif"), new ImportReport.Rejet(null, "fichier")),
-                List.of("attention"), Map.of("COEC", 2), Map.of("INEC", 1));
+                List.of("attention"), Map.of("COEC", 2), Map.of("INEC", 1), List.of("Établissement devenu centre d'examen"));
         assertThat(ImportReport.fromJson(report.toJson())).isEqualTo(report);
         assertThat(ImportReport.Rejet.of("Ligne 12 : l'épreuve T099B")).isEqualTo(new ImportReport.Rejet(12, "l'épreuve T099B"));
         assertThat(ImportReport.Rejet.of("Session 2030 inconnue")).isEqualTo(new ImportReport.Rejet(null, "Session 2030 inconnue"));
