@@ -19,12 +19,13 @@ import java.util.Optional;
  * The import runs of an académie (table {@code import_fichier}): started from the request path,
  * advanced and finished by the worker thread that runs the import (its own JDBC connection, in
  * autocommit, beside the import's transaction), read by the page's polling on any member. One
- * run of each kind at a time: a second is refused while the first is under way; a run whose
- * member died (no progress for {@value #STALE_MINUTES} minutes) is marked failed when next read.
+ * run of each kind at a time: a second is refused while the first is under way. The member
+ * touches its runs every minute ({@link #touch}) while they wait or run; a run whose member died
+ * (not touched for {@value #STALE_MINUTES} minutes) is marked failed when next read.
  */
 public final class ImportJobs {
 
-    static final int STALE_MINUTES = 10;
+    static final int STALE_MINUTES = 5;
 
     /** One run as the page shows it. */
     public record Job(long id, ImportKind kind, String nomFichier, String etat, int avancement, String etape,
@@ -61,6 +62,12 @@ public final class ImportJobs {
                         on conflict (nature) where etat = 'EN_COURS' do nothing returning id""")
                         .execute(Tuple.of(kind.name(), nomFichier, actor)))
                 .map(rows -> rows.size() == 0 ? Optional.<Long>empty() : Optional.of(rows.iterator().next().getLong(0))));
+    }
+
+    /** The member running (or about to run) {@code id} is alive: the run is not stale. */
+    public Future<Void> touch(Tenant tenant, long id) {
+        return sql.inTenant(tenant, conn -> conn.preparedQuery(
+                "update import_fichier set maj_le = now() where id = $1 and etat = 'EN_COURS'").execute(Tuple.of(id))).mapEmpty();
     }
 
     /** The latest run of this kind, if any (a stale one marked failed first, so the page offers the upload again). */

@@ -31,6 +31,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The academy office's imports (GEST-1), one page per {@link ImportKind}: the file's format, an
@@ -46,6 +47,7 @@ public final class ImportRoutes {
     static final long MAX_FILE = 64L * 1024 * 1024;
     /** Rejected rows listed on the page; the count says how many there are in all. */
     static final int REJETS_AFFICHES = 500;
+    private static final long HEARTBEAT_MILLIS = 60_000;
     private static final Logger LOG = LoggerFactory.getLogger(ImportRoutes.class);
 
     private final Map<ImportKind, Importer> importers;
@@ -54,6 +56,8 @@ public final class ImportRoutes {
     private final WorkerExecutor worker;
     private final Vertx vertx;
     private final Path files;
+    /** This member's runs, waiting for the worker or running, by id: touched every minute so none looks stale. */
+    private final Map<Long, Tenant> active = new ConcurrentHashMap<>();
 
     public ImportRoutes(Vertx vertx, Map<ImportKind, Importer> importers, ImportJobs jobs, PageRenderer pages) {
         this.importers = new EnumMap<>(importers);
@@ -63,6 +67,8 @@ public final class ImportRoutes {
         // One import at a time per member: the others wait for the worker (the database does the heavy part).
         this.worker = vertx.createSharedWorkerExecutor("imagin-imports", 1);
         this.files = uploads().resolve("runs");
+        vertx.setPeriodic(HEARTBEAT_MILLIS, timer -> active.forEach((id, tenant) -> jobs.touch(tenant, id)
+                .onFailure(e -> LOG.atWarn().setCause(e).addKeyValue("tenant", tenant.code()).log("import run not touched"))));
     }
 
     private static Path uploads() {
@@ -219,6 +225,7 @@ public final class ImportRoutes {
 
     /** Runs the import on the import worker; the page learns how it ends from the database. */
     private void run(Tenant tenant, ImportKind kind, long id, Path file, String actor) {
+        active.put(id, tenant);
         worker.executeBlocking(() -> {
             long start = System.nanoTime();
             try {
@@ -236,6 +243,7 @@ public final class ImportRoutes {
                         .log("import failed");
                 jobs.fail(tenant, id);
             } finally {
+                active.remove(id);
                 try {
                     Files.deleteIfExists(file);
                 } catch (IOException e) {

@@ -252,7 +252,12 @@ class OfficeImportsTest {
         assertThat(running.avancement()).isEqualTo(40);
         assertThat(running.etape()).isEqualTo("Chargement des lignes");
 
-        // Its member stopped: no progress for longer than the limit.
+        // Its member is alive and touches it, however long a step takes: it stays under way.
+        platform.execute("update import_fichier set maj_le = now() - interval '11 minutes' where id = ?", first);
+        platform.await(jobs.touch(platform.tenant(), first));
+        assertThat(platform.await(jobs.latest(platform.tenant(), ImportKind.PERSONNELS)).orElseThrow().enCours()).isTrue();
+
+        // Its member stopped: not touched for longer than the limit.
         platform.execute("update import_fichier set maj_le = now() - interval '11 minutes' where id = ?", first);
         ImportJobs.Job stale = platform.await(jobs.latest(platform.tenant(), ImportKind.PERSONNELS)).orElseThrow();
         assertThat(stale.etat()).isEqualTo("ECHEC");
