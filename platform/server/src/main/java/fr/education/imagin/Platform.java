@@ -44,6 +44,7 @@ import fr.education.imagin.core.web.SecurityHeaders;
 import fr.education.imagin.core.web.SessionSync;
 import fr.education.imagin.demo.DemoAccount;
 import fr.education.imagin.demo.DemoSeeder;
+import fr.education.imagin.imports.ImportRoutes;
 import fr.education.imagin.interacademies.CrossAcademyRelay;
 import fr.education.imagin.ui.UserInterface;
 import io.vertx.core.DeploymentOptions;
@@ -152,7 +153,8 @@ public final class Platform implements AutoCloseable {
             SessionExpiry sessionExpiry = new SessionExpiry(config.sessionTimeout(), config.sessionWarning());
             AuditTrail audit = new AuditTrail(sql);
             MailOutbox outbox = new MailOutbox(sql, audit, config.mail().enabled());
-            UserInterface ui = UserInterface.create(vertx, sql, registry, centres, sessionExpiry, audit, outbox, plugins, crossAcademy);
+            UserInterface ui = UserInterface.create(vertx, sql, registry, centres, sessionExpiry, audit, outbox, plugins, crossAcademy,
+                    database.jdbc());
             PageRenderer pages = ui.pages();
             EstablishmentSlots slots = new EstablishmentSlots(vertx, ClusteredSessionStore.create(vertx));
             SignIn signIn = new SignIn(slots, audit, pages);
@@ -290,6 +292,7 @@ public final class Platform implements AutoCloseable {
         router.route("/:tenant/*").handler(new TenantHandler(registry));
         router.route("/:tenant/*").handler(sessions);
         router.route("/:tenant/*").handler(ctx -> SessionSync.remember(ctx, sessions));
+        ImportRoutes.mountUploads(router); // the office's file uploads: their own guard and limit, before the 1 MB one
         router.route("/:tenant/*").handler(BodyHandler.create(false).setBodyLimit(1024 * 1024));
         router.route("/:tenant/*").handler(CSRFHandler.create(vertx, csrfSecret)
                         .setCookieSecure(config.http().publicUrl().startsWith("https:"))

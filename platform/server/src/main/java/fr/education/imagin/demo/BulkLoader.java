@@ -1,5 +1,7 @@
 package fr.education.imagin.demo;
 
+import fr.education.imagin.core.db.CopyWriter;
+
 import org.postgresql.copy.CopyManager;
 
 import java.sql.SQLException;

@@ -1,5 +1,7 @@
 package fr.education.imagin.demo;
 
+import fr.education.imagin.core.db.CopyWriter;
+
 import fr.education.imagin.demo.GenerationContext.RandomStream;
 
 import io.vertx.core.json.JsonArray;

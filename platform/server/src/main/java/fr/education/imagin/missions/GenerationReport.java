@@ -11,19 +11,21 @@ import java.util.Map;
  * @param warnings what the plugins noticed without refusing the import (French)
  * @param created  missions created, per mission type code
  * @param updated  missions that already existed and were updated, per mission type code
+ * @param centres  establishments the import made exam centres of the académie (they hold a mission), by UAI
  */
 public record GenerationReport(List<String> errors, List<String> warnings, Map<String, Integer> created,
-                               Map<String, Integer> updated) {
+                               Map<String, Integer> updated, List<String> centres) {
 
     public GenerationReport {
         errors = List.copyOf(errors);
         warnings = List.copyOf(warnings);
         created = Map.copyOf(created);
         updated = Map.copyOf(updated);
+        centres = List.copyOf(centres);
     }
 
     static GenerationReport refused(List<String> errors, List<String> warnings) {
-        return new GenerationReport(errors, warnings, Map.of(), Map.of());
+        return new GenerationReport(errors, warnings, Map.of(), Map.of(), List.of());
     }
 
     public boolean accepted() {

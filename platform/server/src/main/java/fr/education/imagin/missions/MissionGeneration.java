@@ -34,10 +34,10 @@ import java.util.TreeSet;
 /**
  * Turns a registration import into missions of one académie through its enabled plugins'
  * {@link MissionGenerator}s, and writes them in one transaction: all of it or nothing.
- * Re-importing the same registrations (e.g. once Cyclades finished assigning the candidates)
- * updates the missions it created before (expected candidates, assignment finished) and keeps
- * what the office changed since (dates, observation, convocations). Blocking JDBC: call it from
- * a worker thread.
+ * Re-importing registrations (e.g. once Cyclades finished assigning the candidates) updates the
+ * missions it created before whose expected candidates or assignment changed, and keeps what the
+ * office changed since (dates, observation, convocations); importing the same file again changes
+ * no mission and reports none created or updated. Blocking JDBC: call it from a worker thread.
  */
 public final class MissionGeneration {
 
@@ -160,23 +160,28 @@ public final class MissionGeneration {
                 Map<String, Long> epreuves = epreuveOptions(conn, inscriptions, missions.keySet());
                 Map<String, Integer> created = new TreeMap<>();
                 Map<String, Integer> updated = new TreeMap<>();
-                Map<String, Long> existing = existing(conn, missions.keySet());
+                Map<String, Existing> existing = existing(conn, missions.keySet());
                 List<Key> fresh = new ArrayList<>();
-                for (Key key : missions.keySet()) {
-                    if (existing.containsKey(key.cleImport())) {
-                        updated.merge(key.type(), 1, Integer::sum);
-                    } else {
+                Map<Long, MissionPlan> changed = new LinkedHashMap<>();
+                for (Map.Entry<Key, MissionPlan> e : missions.entrySet()) {
+                    Key key = e.getKey();
+                    Existing before = existing.get(key.cleImport());
+                    if (before == null) {
                         fresh.add(key);
                         created.merge(key.type(), 1, Integer::sum);
+                    } else if (before.differsFrom(e.getValue())) {
+                        changed.put(before.id(), e.getValue());
+                        updated.merge(key.type(), 1, Integer::sum);
                     }
                 }
-                update(conn, missions, existing);
+                update(conn, changed);
                 insert(conn, fresh, missions, types, sessions, epreuves);
+                List<String> centres = declareCentres(conn, tenant, missions.keySet(), inscriptions);
                 audit(conn, actor, inscriptions.size(), created, updated);
                 conn.commit();
                 LOG.atInfo().addKeyValue("tenant", tenant.code()).addKeyValue("rows", inscriptions.size())
                         .addKeyValue("created", created).addKeyValue("updated", updated).log("registration import");
-                return new GenerationReport(List.of(), warnings, created, updated);
+                return new GenerationReport(List.of(), warnings, created, updated, centres);
             } catch (SQLException | RuntimeException e) {
                 conn.rollback();
                 throw e;
@@ -295,31 +300,39 @@ public final class MissionGeneration {
         }
     }
 
-    private static Map<String, Long> existing(Connection conn, Set<Key> keys) throws SQLException {
-        Map<String, Long> ids = new HashMap<>();
-        try (PreparedStatement st = conn.prepareStatement("select cle_import, id from mission where cle_import = any(?)")) {
+    /** A mission an earlier import created, with what an import may change on it. */
+    private record Existing(long id, int candidats, boolean affectationTerminee) {
+        boolean differsFrom(MissionPlan plan) {
+            return candidats != plan.candidats() || affectationTerminee != plan.affectationTerminee();
+        }
+    }
+
+    private static Map<String, Existing> existing(Connection conn, Set<Key> keys) throws SQLException {
+        Map<String, Existing> missions = new HashMap<>();
+        try (PreparedStatement st = conn.prepareStatement("""
+                select cle_import, id, candidats_attendus, affectation_cyclades_terminee from mission where cle_import = any(?)""")) {
             st.setArray(1, conn.createArrayOf("text", keys.stream().map(Key::cleImport).toArray()));
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    ids.put(rs.getString(1), rs.getLong(2));
+                    missions.put(rs.getString(1), new Existing(rs.getLong(2), rs.getInt(3), rs.getBoolean(4)));
                 }
             }
         }
-        return ids;
+        return missions;
     }
 
-    private static void update(Connection conn, Map<Key, MissionPlan> missions, Map<String, Long> existing)
-            throws SQLException {
+    /** The missions whose expected candidates or assignment changed, by id. */
+    private static void update(Connection conn, Map<Long, MissionPlan> changed) throws SQLException {
+        if (changed.isEmpty()) {
+            return;
+        }
         try (PreparedStatement st = conn.prepareStatement(
                 "update mission set candidats_attendus = ?, affectation_cyclades_terminee = ? where id = ?")) {
-            for (Map.Entry<Key, MissionPlan> e : missions.entrySet()) {
-                Long id = existing.get(e.getKey().cleImport());
-                if (id != null) {
-                    st.setInt(1, e.getValue().candidats());
-                    st.setBoolean(2, e.getValue().affectationTerminee());
-                    st.setLong(3, id);
-                    st.addBatch();
-                }
+            for (Map.Entry<Long, MissionPlan> e : changed.entrySet()) {
+                st.setInt(1, e.getValue().candidats());
+                st.setBoolean(2, e.getValue().affectationTerminee());
+                st.setLong(3, e.getKey());
+                st.addBatch();
             }
             st.executeBatch();
         }
@@ -370,6 +383,44 @@ public final class MissionGeneration {
             st.setArray(1, conn.createArrayOf("text", fresh.stream().map(Key::cleImport).toArray()));
             st.executeUpdate();
         }
+    }
+
+    /**
+     * The establishments holding a mission become exam centres of the académie (their Centre
+     * Examen activities, and "Accès autres académies" from their other académies: the platform
+     * registry, which the caller has every member reload), the digitisation centres of the rows
+     * digitisation centres. Returns the UAIs that were not exam centres yet.
+     */
+    private static List<String> declareCentres(Connection conn, Tenant tenant, Set<Key> keys, List<Inscription> inscriptions)
+            throws SQLException {
+        List<String> declared = new ArrayList<>();
+        Set<String> centres = new TreeSet<>();
+        keys.forEach(k -> centres.add(k.centre()));
+        try (PreparedStatement st = conn.prepareStatement(
+                "update etablissement set centre_examen = true where uai = any(?) and not centre_examen returning uai")) {
+            st.setArray(1, conn.createArrayOf("text", centres.toArray()));
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    declared.add(rs.getString(1));
+                }
+            }
+        }
+        Set<String> numerisation = new TreeSet<>();
+        inscriptions.forEach(r -> numerisation.add(r.centreNumerisation()));
+        try (PreparedStatement st = conn.prepareStatement(
+                "update etablissement set centre_numerisation = true where uai = any(?) and not centre_numerisation")) {
+            st.setArray(1, conn.createArrayOf("text", numerisation.toArray()));
+            st.executeUpdate();
+        }
+        try (PreparedStatement st = conn.prepareStatement("""
+                insert into platform.centre_examen_academie (uai, tenant_code) select unnest(?::text[]), ?
+                on conflict do nothing""")) {
+            st.setArray(1, conn.createArrayOf("text", centres.toArray()));
+            st.setString(2, tenant.code());
+            st.executeUpdate();
+        }
+        declared.sort(null);
+        return declared;
     }
 
     /** Numbers follow the largest numeric one; the lock keeps two imports from taking the same. */

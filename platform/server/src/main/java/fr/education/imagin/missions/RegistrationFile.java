@@ -40,8 +40,8 @@ public final class RegistrationFile {
     private static final Pattern CODE = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]{0,29}$");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(ResolverStyle.STRICT);
 
-    /** The rows, or the reasons the file is refused. */
-    public record Parsed(List<Inscription> inscriptions, List<String> errors) {
+    /** The rows, or the reasons the file is refused; {@code lignes} counts the data lines read. */
+    public record Parsed(List<Inscription> inscriptions, List<String> errors, int lignes) {
         public boolean ok() {
             return errors.isEmpty();
         }
@@ -53,14 +53,15 @@ public final class RegistrationFile {
     public static Parsed parse(Reader source) {
         List<Inscription> rows = new ArrayList<>();
         List<String> errors = new ArrayList<>();
+        int lignes = 0;
         try (BufferedReader reader = new BufferedReader(source)) {
             String header = reader.readLine();
             if (header == null) {
-                return new Parsed(List.of(), List.of("Le fichier est vide."));
+                return new Parsed(List.of(), List.of("Le fichier est vide."), 0);
             }
             Map<String, Integer> index = header(header.replace("\uFEFF", ""), errors);
             if (!errors.isEmpty()) {
-                return new Parsed(List.of(), errors);
+                return new Parsed(List.of(), errors, 0);
             }
             String line;
             int number = 1;
@@ -69,6 +70,7 @@ public final class RegistrationFile {
                 if (line.isBlank()) {
                     continue;
                 }
+                lignes++;
                 List<String> lineErrors = new ArrayList<>();
                 Inscription row = row(number, fields(line), index, lineErrors);
                 errors.addAll(lineErrors);
@@ -82,7 +84,7 @@ public final class RegistrationFile {
         if (rows.isEmpty() && errors.isEmpty()) {
             errors.add("Le fichier ne contient aucune ligne d'inscription.");
         }
-        return new Parsed(errors.isEmpty() ? List.copyOf(rows) : List.of(), List.copyOf(errors));
+        return new Parsed(errors.isEmpty() ? List.copyOf(rows) : List.of(), List.copyOf(errors), lignes);
     }
 
     private static Map<String, Integer> header(String line, List<String> errors) {

@@ -22,6 +22,12 @@ import fr.education.imagin.core.export.PdfRenderer;
 import fr.education.imagin.core.menu.ActivityModule;
 import fr.education.imagin.avancement.AvancementOfficeRoutes;
 import fr.education.imagin.frais.FraisOfficeRoutes;
+import fr.education.imagin.imports.ImportJobs;
+import fr.education.imagin.imports.ImportKind;
+import fr.education.imagin.imports.ImportRoutes;
+import fr.education.imagin.imports.RegistrationImport;
+import fr.education.imagin.imports.StaffImport;
+import fr.education.imagin.missions.MissionGeneration;
 import fr.education.imagin.missions.MissionsOfficeRoutes;
 import fr.education.imagin.indemnites.IccService;
 import fr.education.imagin.signatures.SignatureActivity;
@@ -50,8 +56,10 @@ import fr.education.imagin.personnels.PersonnelsActivity;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 
+import javax.sql.DataSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -90,7 +98,7 @@ public final class UserInterface {
     /** Builds everything once per process; the routers of all event loops share it. */
     public static UserInterface create(Vertx vertx, TenantSql sql, TenantRegistry registry, CentreRegistry centres,
                                        SessionExpiry sessionExpiry, AuditTrail audit, MailOutbox outbox, PluginHost plugins,
-                                       CrossAcademyRelay crossAcademy) {
+                                       CrossAcademyRelay crossAcademy, DataSource jdbc) {
         StaticAssets assets = new StaticAssets();
         MenuModel menu = new MenuModel();
         PageRenderer pages = new PageRenderer(assets.prefix(), List.of(menu, new PreferencesModel(), sessionExpiry));
@@ -127,7 +135,9 @@ public final class UserInterface {
                 FraisOfficeRoutes.create(sql, audit, lists, indemnites.icc(), pages)::mount,
                 indemnites.office()::mount,
                 new MissionsOfficeRoutes(lists, sql, audit, pages)::mount,
-                new AvancementOfficeRoutes(lists, sql)::mount);
+                new AvancementOfficeRoutes(lists, sql)::mount,
+                new ImportRoutes(vertx, Map.of(ImportKind.INSCRIPTIONS, new RegistrationImport(new MissionGeneration(plugins, jdbc)),
+                        ImportKind.PERSONNELS, new StaffImport(jdbc)), new ImportJobs(sql, jdbc), pages)::mount);
         return new UserInterface(assets, pages, new AcademyHomeRoutes(registry, pages), new WorkContextHandler(sql),
                 new DisplayPreferencesRoutes(new DisplayPreferencesService(sql)), new HelpRoutes(pages), activities, office);
     }

@@ -170,7 +170,7 @@ class AuthorisationMatrixTest {
 
     /**
      * The academy office's pages ({@code /:tenant/administration/...}: activity states, audit
-     * journal, validated compétences, the outbox of mails) refuse a chef d'établissement of the
+     * journal, validated compétences, the outbox of mails, the imports and their uploads) refuse a chef d'établissement of the
      * académie itself, whatever the method.
      */
     @Test
@@ -214,7 +214,13 @@ class AuthorisationMatrixTest {
                 .anyMatch(c -> c.startsWith("POST /:tenant/administration/frais/taux "))
                 .anyMatch(c -> c.startsWith("GET /:tenant/administration/indemnites "))
                 .anyMatch(c -> c.startsWith("POST /:tenant/administration/indemnites/:uai/:session/:periode "))
-                .anyMatch(c -> c.startsWith("POST /:tenant/administration/indemnites/:uai/:session/:periode/rouvrir "));
+                .anyMatch(c -> c.startsWith("POST /:tenant/administration/indemnites/:uai/:session/:periode/rouvrir "))
+                .anyMatch(c -> c.startsWith("GET /:tenant/administration/imports/inscriptions "))
+                .anyMatch(c -> c.startsWith("POST /:tenant/administration/imports/inscriptions "))
+                .anyMatch(c -> c.startsWith("GET /:tenant/administration/imports/inscriptions/etat "))
+                .anyMatch(c -> c.startsWith("GET /:tenant/administration/imports/personnels "))
+                .anyMatch(c -> c.startsWith("POST /:tenant/administration/imports/personnels "))
+                .anyMatch(c -> c.startsWith("GET /:tenant/administration/imports/personnels/etat "));
         assertThat(leaks).isEmpty();
     }
 

@@ -1,4 +1,4 @@
-package fr.education.imagin.demo;
+package fr.education.imagin.core.db;
 
 import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
@@ -9,9 +9,9 @@ import java.sql.SQLException;
 /**
  * Streams rows into one {@code COPY ... FROM STDIN} (text format) through a bounded buffer.
  * Fields are escaped for the text format: backslash, tab, newline and carriage return; {@code null}
- * is written as {@code \N}.
+ * is written as {@code \N}. The bulk path of the demo data and of the office's imports.
  */
-final class CopyWriter implements AutoCloseable {
+public final class CopyWriter implements AutoCloseable {
 
     private static final int FLUSH_AT = 1 << 17;
 
@@ -24,7 +24,7 @@ final class CopyWriter implements AutoCloseable {
         this.copyIn = copyIn;
     }
 
-    static CopyWriter open(CopyManager copyManager, String table, String columns) throws SQLException {
+    public static CopyWriter open(CopyManager copyManager, String table, String columns) throws SQLException {
         return new CopyWriter(copyManager.copyIn("COPY " + table + " (" + columns + ") FROM STDIN"));
     }
 
@@ -36,7 +36,7 @@ final class CopyWriter implements AutoCloseable {
         }
     }
 
-    CopyWriter text(String value) {
+    public CopyWriter text(String value) {
         sep();
         if (value == null) {
             buf.append("\\N");
@@ -57,20 +57,20 @@ final class CopyWriter implements AutoCloseable {
     }
 
     /** A value known to contain no character needing escape (numbers, codes, dates). */
-    CopyWriter raw(String value) {
+    public CopyWriter raw(String value) {
         sep();
         buf.append(value == null ? "\\N" : value);
         return this;
     }
 
-    CopyWriter num(long value) {
+    public CopyWriter num(long value) {
         sep();
         buf.append(value);
         return this;
     }
 
     /** A nullable id: negative means null. */
-    CopyWriter ref(long value) {
+    public CopyWriter ref(long value) {
         sep();
         if (value < 0) {
             buf.append("\\N");
@@ -80,19 +80,19 @@ final class CopyWriter implements AutoCloseable {
         return this;
     }
 
-    CopyWriter bool(boolean value) {
+    public CopyWriter bool(boolean value) {
         sep();
         buf.append(value ? 't' : 'f');
         return this;
     }
 
     /** Starts a field and returns the buffer to append an already-safe value to (no escaping). */
-    StringBuilder begin() {
+    public StringBuilder begin() {
         sep();
         return buf;
     }
 
-    void endRow() throws SQLException {
+    public void endRow() throws SQLException {
         buf.append('\n');
         rowStart = true;
         rows++;
@@ -111,7 +111,7 @@ final class CopyWriter implements AutoCloseable {
     }
 
     /** Sends the remaining rows and ends the COPY; returns the rows the server reports. */
-    long finish() throws SQLException {
+    public long finish() throws SQLException {
         flush();
         long done = copyIn.endCopy();
         return done >= 0 ? done : rows;
