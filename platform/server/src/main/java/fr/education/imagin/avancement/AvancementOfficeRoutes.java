@@ -28,7 +28,7 @@ public final class AvancementOfficeRoutes {
     private final AvancementService service;
 
     public AvancementOfficeRoutes(Lists lists, TenantSql sql) {
-        this.list = lists.screen(AvancementList.DEFINITION, "avancement/office.ftlh");
+        this.list = lists.screen(AvancementList.OFFICE, "avancement/office.ftlh");
         this.service = new AvancementService(sql);
     }
 

@@ -32,7 +32,7 @@ final class AvancementService {
             from mission m
             join session_examen s on s.id = m.session_id
             join examen x on x.code = s.examen_code
-            """ + AvancementList.COUNTS + """
+            """ + AvancementList.ALL_COUNTS + """
 
             where s.annee = any($1)
             group by x.code, x.sigle, x.libelle

@@ -306,8 +306,8 @@ final class Catalog {
     }
 
     static final List<String> ACTIVITES = List.of("personnels", "indisponibilites", "competences",
-            "validation-competences", "missions", "convocations", "service-fait", "signature-centre",
-            "signature-etablissement", "indemnites",
+            "validation-competences", "avancement-etablissement", "missions", "convocations", "service-fait",
+            "avancement-centre", "signature-centre", "signature-etablissement", "indemnites",
             "autres-academies");
 
     private static final String[] OBS_GENERAL = {

@@ -20,6 +20,7 @@ import fr.education.imagin.missions.MissionTypeRules;
 import fr.education.imagin.santorin.SantorinOutbox;
 import fr.education.imagin.core.export.PdfRenderer;
 import fr.education.imagin.core.menu.ActivityModule;
+import fr.education.imagin.avancement.AvancementActivity;
 import fr.education.imagin.avancement.AvancementOfficeRoutes;
 import fr.education.imagin.frais.FraisOfficeRoutes;
 import fr.education.imagin.imports.ImportJobs;
@@ -125,6 +126,7 @@ public final class UserInterface {
         IndemnitesOfficeRoutes.Modules indemnites = IndemnitesOfficeRoutes.create(sql, plugins, audit, missionConvocations, pages);
         modules.add(indemnites.activity());
         modules.addAll(SignatureActivity.both(new SignatureService(sql, audit), convocations, pages));
+        modules.addAll(AvancementActivity.both(lists));
         Activities activities = new Activities(modules);
         menu.builtActivities(activities.built());
         List<Consumer<Router>> office = List.of(

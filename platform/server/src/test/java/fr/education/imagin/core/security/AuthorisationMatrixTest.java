@@ -57,6 +57,8 @@ class AuthorisationMatrixTest {
     /** "Indemnités des chefs de centre": the centre's routes name a session (its uai is the caller's), the office's a centre. */
     private static final String INDEMNITES = "/:tenant/indemnites/";
     private static final String INDEMNITES_OFFICE = "/:tenant/administration/indemnites/";
+    /** "Missions de l'académie": the office's routes name any mission of the académie. */
+    private static final String MISSIONS_OFFICE = "/:tenant/administration/missions/";
 
     private static Platform platform;
     private static String base;
@@ -304,6 +306,20 @@ class AuthorisationMatrixTest {
                 }
                 continue;
             }
+            // :id is any mission of the académie in the office's missions: refused to the chef outright (403), unchanged.
+            if (path.startsWith(MISSIONS_OFFICE + ":id")) {
+                String concrete = path.replace(":tenant", TARGET).replace(":id", foreignMission[0]);
+                boolean post = route.methods().equals(List.of("POST"));
+                HttpResponse<String> response = post ? browser.submit(base + "/" + TARGET + "/", base + concrete, Map.of(
+                        "debut", "01/01/2001", "fin", "02/01/2001", "observation", "Matrice", "observationConvocation", ""))
+                        : browser.get(base + concrete);
+                calls.add((post ? "POST " : "GET ") + concrete + " -> " + response.statusCode());
+                if (response.statusCode() != 403 || response.body().contains(foreignMission[1])) {
+                    problems.add((post ? "POST " : "GET ") + concrete + " answered " + response.statusCode()
+                            + " to a chef d'établissement");
+                }
+                continue;
+            }
             // :session is any session of the académie in the office's expenses: refused to the chef outright (403).
             if (path.startsWith(FRAIS_OFFICE + "sessions/:session")) {
                 String concrete = path.replace(":tenant", TARGET).replace(":session", foreignMission[3]);
@@ -360,6 +376,7 @@ class AuthorisationMatrixTest {
                 .anyMatch(c -> c.startsWith("POST /" + TARGET + "/service-fait/" + foreignMission[0] + " "))
                 .anyMatch(c -> c.startsWith("POST /" + TARGET + "/service-fait/" + foreignMission[0] + "/" + foreignMission[2] + "/horaires "))
                 .anyMatch(c -> c.startsWith("POST /" + TARGET + "/administration/service-fait/" + foreignMission[0] + " "))
+                .anyMatch(c -> c.startsWith("POST /" + TARGET + "/administration/missions/" + foreignMission[0] + " "))
                 .anyMatch(c -> c.startsWith("POST /" + TARGET + "/indemnites/" + foreignIcc[0] + "/normale/transmettre "))
                 .anyMatch(c -> c.startsWith("POST /" + TARGET + "/administration/indemnites/" + foreignIcc[1] + "/" + foreignIcc[0]
                         + "/normale/rouvrir "));

@@ -1,5 +1,7 @@
 package fr.education.imagin.avancement;
 
+import fr.education.imagin.core.security.AccountProvisioning;
+import fr.education.imagin.core.security.Role;
 import fr.education.imagin.testkit.Axe;
 import fr.education.imagin.testkit.Browser;
 import fr.education.imagin.testkit.BrowserSession;
@@ -12,18 +14,23 @@ import org.junit.jupiter.api.Test;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.List;
 
 import static fr.education.imagin.testkit.TestSql.single;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * "Avancement de l'affectation" for the office on an exam of its own: two missions at one centre
- * (needs 3 and 2), one at another (need not set), with people designated, convened and constatés;
- * the figures per épreuve and centre, the overview per exam, the CSV, and who may see it.
+ * "Avancement de l'affectation" on an exam and establishments of its own: two missions at one
+ * centre (needs 3 and 2), one at another (need not set), with people designated, convened and
+ * constatés, two of them working at a collège. The office's figures per épreuve and centre, its
+ * overview per exam and CSV; the centre's view of its own missions; the collège's view of its
+ * own staff; and who may see what.
  */
-class AvancementOfficeTest {
+class AvancementTest {
 
     private static final String PATH = "/toulouse/administration/avancement/";
+    private static final String CENTRE_CHEF = "ce.0319982l";
+    private static final String COLLEGE_CHEF = "ce.0319984n";
     private static final int YEAR = LocalDate.now().getYear();
     private static String base;
 
@@ -32,7 +39,8 @@ class AvancementOfficeTest {
         base = SharedPlatform.baseUrl();
         TestSql.inSchema("t_toulouse", st -> {
             st.execute("insert into etablissement (uai, nom, categorie, commune, centre_examen) values"
-                    + " ('0319982L', 'LYCEE AVANCEMENT UN', 'LGT', 'TOULOUSE', true), ('0319983M', 'LYCEE AVANCEMENT DEUX', 'LGT', 'ALBI', true)");
+                    + " ('0319982L', 'LYCEE AVANCEMENT UN', 'LGT', 'TOULOUSE', true), ('0319983M', 'LYCEE AVANCEMENT DEUX', 'LGT', 'ALBI', true),"
+                    + " ('0319984N', 'COLLEGE AVANCEMENT', 'COLLEGE', 'MURET', false)");
             st.execute("insert into examen (code, sigle, libelle, famille) values ('T82', 'TAV', 'EXAMEN AVANCEMENT', 'AUTRE')");
             long session = single(st, "insert into session_examen (examen_code, annee, libelle) values ('T82', " + YEAR
                     + ", 'T82, TAV') returning id");
@@ -49,7 +57,15 @@ class AvancementOfficeTest {
             affectation(st, m2, person(st, 4), "CONVOQUEE");
             affectation(st, m3, person(st, 5), "AFFECTEE");
             st.execute("insert into service_fait (affectation_id, fait, saisi_par) values (" + a1 + ", true, 'test')");
+            // People 1 (convened on m1, constaté) and 5 (designated on m3) work at the collège.
+            st.execute("insert into lieu_exercice (personnel_id, uai, principal) select id, '0319984N', true from personnel"
+                    + " where numen in ('AVANC-1', 'AVANC-5')");
         });
+        AccountProvisioning accounts = new AccountProvisioning(SharedPlatform.get().database().jdbc());
+        accounts.createIfAbsent(CENTRE_CHEF, "imagin-demo", "Chef du lycée avancement", Role.CHEF_ETABLISSEMENT, "toulouse",
+                List.of("0319982L"));
+        accounts.createIfAbsent(COLLEGE_CHEF, "imagin-demo", "Chef du collège avancement", Role.CHEF_ETABLISSEMENT, "toulouse",
+                List.of("0319984N"));
     }
 
     @Test
@@ -70,6 +86,35 @@ class AvancementOfficeTest {
         String csv = new String(office.download(base + PATH + "export.csv?annee=" + YEAR + "&examen=T82").body(), StandardCharsets.UTF_8);
         assertThat(body).contains("<td>" + YEAR + "</td>");
         assertThat(csv).contains("Convoqués / requis").contains("0319982L - LYCEE AVANCEMENT UN").contains("60 %");
+    }
+
+    @Test
+    void aChefDeCentreFollowsTheMissionsOfTheCentreOnly() {
+        Browser centre = new Browser();
+        assertThat(centre.login(base, "toulouse", CENTRE_CHEF, "imagin-demo").statusCode()).isEqualTo(302);
+        HttpResponse<String> page = centre.get(base + "/toulouse/avancement-centre/?annee=" + YEAR);
+        assertThat(page.statusCode()).isEqualTo(200);
+        String body = page.body().replaceAll("\\s+", " ");
+        assertThat(body).containsPattern("0319982L - LYCEE AVANCEMENT UN</td> ?<td[^>]*>2</td> ?<td[^>]*>5</td> ?<td[^>]*>4</td>"
+                + " ?<td[^>]*>3</td> ?<td[^>]*>1</td> ?<td[^>]*>60 %</td>").doesNotContain("LYCEE AVANCEMENT DEUX");
+        assertThat(centre.get(base + "/toulouse/avancement-etablissement/?annee=" + YEAR).body())
+                .as("its own staff: none on these missions").doesNotContain("AVANCEMENT UN</td>");
+        centre.quit(base, "toulouse");
+    }
+
+    @Test
+    void aChefDEtablissementFollowsTheStaffOfTheEstablishmentOnly() {
+        Browser college = new Browser();
+        assertThat(college.login(base, "toulouse", COLLEGE_CHEF, "imagin-demo").statusCode()).isEqualTo(302);
+        HttpResponse<String> page = college.get(base + "/toulouse/avancement-etablissement/?annee=" + YEAR);
+        assertThat(page.statusCode()).isEqualTo(200);
+        String body = page.body().replaceAll("\\s+", " ");
+        // Its two people only: one convened and constaté at centre one, one designated at centre two; no need shown.
+        assertThat(body).containsPattern("0319982L - LYCEE AVANCEMENT UN</td> ?<td[^>]*>1</td> ?<td[^>]*>1</td> ?<td[^>]*>1</td> ?<td[^>]*>1</td> ?</tr>");
+        assertThat(body).containsPattern("0319983M - LYCEE AVANCEMENT DEUX</td> ?<td[^>]*>1</td> ?<td[^>]*>1</td> ?<td[^>]*>0</td> ?<td[^>]*>0</td> ?</tr>");
+        assertThat(body).doesNotContain("Convoqués / requis");
+        assertThat(college.get(base + "/toulouse/avancement-centre/").statusCode()).as("not an exam centre").isEqualTo(403);
+        college.quit(base, "toulouse");
     }
 
     @Test
