@@ -1,7 +1,7 @@
 package fr.education.imagin;
 
 import fr.education.imagin.academies.administration.AdminConsoleRoutes;
-import fr.education.imagin.academies.administration.AuditJournalRoutes;
+import fr.education.imagin.academies.administration.AcademyOfficeRoutes;
 import fr.education.imagin.academies.administration.TenantAdministration;
 import fr.education.imagin.bench.FortuneRoutes;
 import fr.education.imagin.core.cluster.ClusterManagerFactory;
@@ -169,7 +169,7 @@ public final class Platform implements AutoCloseable {
             await(administration.start());
             // National admins always sign in with their platform account, Keycloak or not.
             AdminConsoleRoutes adminConsole = new AdminConsoleRoutes(administration, plugins, accountService, throttle, signIn, pages);
-            AuditJournalRoutes auditJournal = new AuditJournalRoutes(administration, pages);
+            AcademyOfficeRoutes academyOffice = new AcademyOfficeRoutes(administration, pages);
             PlatformConfig finalConfig = config;
             int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
             AtomicReference<List<RouteEntry>> routes = new AtomicReference<>();
@@ -181,7 +181,7 @@ public final class Platform implements AutoCloseable {
                         .setCookieSameSite(CookieSameSite.LAX)
                         .setCookieSecureFlag(finalConfig.http().publicUrl().startsWith("https:"));
                 Router router = router(v, finalConfig, database, cluster, registry, centres, sessionExpiry, establishmentChoice, pages, ui,
-                        login, adminConsole, auditJournal, sessions, csrfSecret);
+                        login, adminConsole, academyOffice, sessions, csrfSecret);
                 routes.set(router.getRoutes().stream().filter(r -> r.getPath() != null)
                         .map(r -> new RouteEntry(r.getPath(), r.methods() == null ? List.of()
                                 : r.methods().stream().map(m -> m.name()).sorted().toList()))
@@ -262,7 +262,7 @@ public final class Platform implements AutoCloseable {
                                  TenantRegistry registry, CentreRegistry centres, SessionExpiry sessionExpiry,
                                  EstablishmentChoiceRoutes establishmentChoice,
                                  PageRenderer pages, UserInterface ui,
-                                 LoginFlow login, AdminConsoleRoutes adminConsole, AuditJournalRoutes auditJournal,
+                                 LoginFlow login, AdminConsoleRoutes adminConsole, AcademyOfficeRoutes academyOffice,
                                  SessionHandler sessions, String csrfSecret) {
         Router router = Router.router(vertx);
         router.route().handler(new SecurityHeaders(config.keycloak().enabled() ? Optional.of(config.keycloak().url())
@@ -302,7 +302,7 @@ public final class Platform implements AutoCloseable {
         sessionExpiry.mount(router);
         establishmentChoice.mount(router);
         ui.mountAcademy(router);
-        auditJournal.mount(router);
+        academyOffice.mount(router);
 
         router.get("/:tenant").handler(ctx -> ctx.redirect(ctx.request().path() + "/"));
         router.route().last().handler(ctx -> ctx.fail(404));

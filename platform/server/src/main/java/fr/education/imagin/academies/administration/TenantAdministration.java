@@ -82,7 +82,7 @@ public final class TenantAdministration {
     private static final Pattern CODE = Pattern.compile("^[a-z][a-z0-9-]{1,30}$");
     private static final Pattern MAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final Pattern LOGIN = Pattern.compile("^[a-z0-9][a-z0-9._-]{2,62}$");
-    private static final int MAX_WELCOME = 4000;
+    static final int MAX_WELCOME = 4000;
     private static final Logger LOG = LoggerFactory.getLogger(TenantAdministration.class);
 
     private final Vertx vertx;
