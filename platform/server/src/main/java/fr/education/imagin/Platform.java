@@ -154,7 +154,7 @@ public final class Platform implements AutoCloseable {
             AuditTrail audit = new AuditTrail(sql);
             MailOutbox outbox = new MailOutbox(sql, audit, config.mail().enabled());
             UserInterface ui = UserInterface.create(vertx, sql, registry, centres, sessionExpiry, audit, outbox, plugins, crossAcademy,
-                    database.jdbc());
+                    database.jdbc(), config.affectation());
             PageRenderer pages = ui.pages();
             EstablishmentSlots slots = new EstablishmentSlots(vertx, ClusteredSessionStore.create(vertx));
             SignIn signIn = new SignIn(slots, audit, pages);

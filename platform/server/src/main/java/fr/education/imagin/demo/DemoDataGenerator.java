@@ -80,6 +80,7 @@ public final class DemoDataGenerator {
             GenerationContext context = new GenerationContext(seed, profile, size, new DemoCalendar(LocalDate.now()), loader);
             load(context, shared, visiting, missionColumns);
             moveSequencesPastGeneratedIds(conn, loader);
+            OfficeNeeds.apply(conn, schema);
             long analyzeMillis = analyze(conn, loader);
             conn.commit();
             committed = true;

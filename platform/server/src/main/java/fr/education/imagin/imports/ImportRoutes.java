@@ -35,7 +35,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The academy office's imports (GEST-1), one page per {@link ImportKind}: the file's format, an
- * upload form, and the last run with its progress bar (static/imagin/imports.js polls
+ * upload form, and the last run with its progress bar (static/imagin/suivi.js polls
  * {@code …/etat} while it runs) or its report. The upload starts the run on this member's import
  * worker and answers at once; the run's state lives in the database, so any member serves the
  * page and its polling.

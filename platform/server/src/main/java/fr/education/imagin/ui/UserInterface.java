@@ -21,6 +21,11 @@ import fr.education.imagin.santorin.SantorinOutbox;
 import fr.education.imagin.core.export.PdfRenderer;
 import fr.education.imagin.core.menu.ActivityModule;
 import fr.education.imagin.avancement.AvancementActivity;
+import fr.education.imagin.affectation.AffectationRoutes;
+import fr.education.imagin.affectation.AffectationRuns;
+import fr.education.imagin.affectation.AffectationService;
+import fr.education.imagin.affectation.AffectationSolver;
+import fr.education.imagin.affectation.SolverSettings;
 import fr.education.imagin.avancement.AvancementOfficeRoutes;
 import fr.education.imagin.frais.FraisOfficeRoutes;
 import fr.education.imagin.imports.ImportJobs;
@@ -99,7 +104,8 @@ public final class UserInterface {
     /** Builds everything once per process; the routers of all event loops share it. */
     public static UserInterface create(Vertx vertx, TenantSql sql, TenantRegistry registry, CentreRegistry centres,
                                        SessionExpiry sessionExpiry, AuditTrail audit, MailOutbox outbox, PluginHost plugins,
-                                       CrossAcademyRelay crossAcademy, DataSource jdbc) {
+                                       CrossAcademyRelay crossAcademy, DataSource jdbc,
+                                       fr.education.imagin.core.config.PlatformConfig.Affectation affectation) {
         StaticAssets assets = new StaticAssets();
         MenuModel menu = new MenuModel();
         PageRenderer pages = new PageRenderer(assets.prefix(), List.of(menu, new PreferencesModel(), sessionExpiry));
@@ -138,6 +144,9 @@ public final class UserInterface {
                 indemnites.office()::mount,
                 new MissionsOfficeRoutes(lists, sql, audit, pages)::mount,
                 new AvancementOfficeRoutes(lists, sql)::mount,
+                new AffectationRoutes(new AffectationService(sql, audit),
+                        new AffectationRuns(vertx, sql, new AffectationSolver(
+                                new SolverSettings(affectation.maxDuration(), affectation.unimproved(), SolverSettings.CANDIDATS_MAX))), pages)::mount,
                 new ImportRoutes(vertx, Map.of(ImportKind.INSCRIPTIONS, new RegistrationImport(new MissionGeneration(plugins, jdbc)),
                         ImportKind.PERSONNELS, new StaffImport(jdbc)), new ImportJobs(sql, jdbc), pages)::mount);
         return new UserInterface(assets, pages, new AcademyHomeRoutes(registry, pages), new WorkContextHandler(sql),

@@ -93,8 +93,8 @@ class OfficeImportsBrowserTest {
             Axe.assertNoViolations(page);
             browser.screenshot("90-import-en-cours");
             TestSql.execute("update t_toulouse.import_fichier set avancement = 40, etape = 'Chargement des lignes' where etat = 'EN_COURS'");
-            assertThat(page.locator("[data-import-pourcentage]")).hasText("40");
-            assertThat(page.locator("[data-import-etape]")).hasText("Chargement des lignes");
+            assertThat(page.locator("[data-suivi-pourcentage]")).hasText("40");
+            assertThat(page.locator("[data-suivi-etape]")).hasText("Chargement des lignes");
             TestSql.execute("update t_toulouse.import_fichier set etat = 'REFUSE', avancement = 100, fini_le = now(), rapport = "
                     + "'{\"lignes\": 1, \"rejets\": [{\"ligne\": 2, \"motif\": \"<b>numen</b> invalide\"}]}' where etat = 'EN_COURS'");
             assertThat(page.locator("#import-resultat")).containsText("Fichier refusé : rien n'a été enregistré");

@@ -33,6 +33,8 @@ public final class TestPlatform {
         settings.put(Setting.TENANTS_DIR, projectRoot().resolve("tenants").toString());
         settings.put(Setting.PLUGINS_DIR, projectRoot().resolve("plugins/dist").toString());
         settings.put(Setting.DEMO, "true");
+        // The affectation tests' sessions are small: their best proposal is found in well under a second.
+        settings.put(Setting.AFFECTATION_UNIMPROVED_SECONDS, "2");
         return settings;
     }
 

@@ -18,7 +18,17 @@ public record PlatformConfig(
         boolean benchRoutes,
         String logFormat,
         Keycloak keycloak,
-        Mail mail) {
+        Mail mail,
+        Affectation affectation) {
+
+    /** How long the office's automatic affectation searches (issue #15). */
+    public record Affectation(Duration maxDuration, Duration unimproved) {
+        public Affectation {
+            if (maxDuration.isNegative() || maxDuration.isZero() || unimproved.isNegative() || unimproved.isZero()) {
+                throw new IllegalArgumentException("affectation.max-seconds and affectation.unimproved-seconds must be positive");
+            }
+        }
+    }
 
     public record Http(String host, int port, String publicUrl) {
     }
@@ -111,10 +121,13 @@ public record PlatformConfig(
                         source.get(Setting.KEYCLOAK_ADMIN_PASSWORD), source.get(Setting.KEYCLOAK_CLIENT_SECRET)),
                 new Mail(source.get(Setting.MAIL_SMTP_HOST), source.getInt(Setting.MAIL_SMTP_PORT),
                         Mail.tls(source.get(Setting.MAIL_SMTP_TLS)), source.get(Setting.MAIL_SMTP_USER),
-                        source.get(Setting.MAIL_SMTP_PASSWORD), source.get(Setting.MAIL_FROM)));
+                        source.get(Setting.MAIL_SMTP_PASSWORD), source.get(Setting.MAIL_FROM)),
+                new Affectation(Duration.ofSeconds(source.getInt(Setting.AFFECTATION_MAX_SECONDS)),
+                        Duration.ofSeconds(source.getInt(Setting.AFFECTATION_UNIMPROVED_SECONDS))));
     }
 
     public PlatformConfig withDatabase(Database database) {
-        return new PlatformConfig(http, cluster, database, tenantsDir, pluginsDir, demo, sessionTimeout, sessionWarning, benchRoutes, logFormat, keycloak, mail);
+        return new PlatformConfig(http, cluster, database, tenantsDir, pluginsDir, demo, sessionTimeout, sessionWarning, benchRoutes, logFormat, keycloak, mail,
+                affectation);
     }
 }

@@ -35,7 +35,10 @@ public enum Setting {
     MAIL_SMTP_TLS("mail.smtp.tls", "starttls", "none, starttls (required) or tls (implicit TLS, usually port 465)"),
     MAIL_SMTP_USER("mail.smtp.user", "", "SMTP login; empty = no authentication"),
     MAIL_SMTP_PASSWORD("mail.smtp.password", "", "its password"),
-    MAIL_FROM("mail.from", "", "sender address; empty = the académie's contact address");
+    MAIL_FROM("mail.from", "", "sender address; empty = the académie's contact address"),
+    AFFECTATION_MAX_SECONDS("affectation.max-seconds", "120", "longest search of an automatic affectation"),
+    AFFECTATION_UNIMPROVED_SECONDS("affectation.unimproved-seconds", "20",
+            "an automatic affectation stops earlier once its best proposal has not improved for this long");
 
     private final String key;
     private final String defaultValue;

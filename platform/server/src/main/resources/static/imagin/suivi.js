@@ -1,16 +1,17 @@
-// Office imports (administration/imports/...): while an import runs, the page asks its state
-// (…/etat, JSON) every second, moves the progress bar, and reloads itself once the import is
-// over to show the report the server wrote. Without script, a link reloads the page.
+// Background work the office follows (an import, an automatic affectation): while it runs, the
+// page asks its state (data-etat-url, JSON {etat, avancement, etape}) every second, moves the
+// progress bar, and reloads itself once the work is over to show what the server wrote.
+// Without script, a link reloads the page.
 (function () {
   'use strict';
-  var suivi = document.querySelector('[data-import-suivi]');
+  var suivi = document.querySelector('[data-suivi]');
   if (!suivi || !window.fetch) {
     return;
   }
-  var barre = document.getElementById('import-progression');
-  var pourcentage = suivi.querySelector('[data-import-pourcentage]');
-  var etape = suivi.querySelector('[data-import-etape]');
-  var sansScript = suivi.querySelector('[data-import-sans-script]');
+  var barre = suivi.querySelector('[data-suivi-barre]');
+  var pourcentage = suivi.querySelector('[data-suivi-pourcentage]');
+  var etape = suivi.querySelector('[data-suivi-etape]');
+  var sansScript = suivi.querySelector('[data-suivi-sans-script]');
   if (sansScript) {
     sansScript.hidden = true;
   }

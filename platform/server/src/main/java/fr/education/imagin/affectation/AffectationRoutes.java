@@ -1,0 +1,234 @@
+package fr.education.imagin.affectation;
+
+import fr.education.imagin.core.format.FrenchFormats;
+import fr.education.imagin.core.security.AcademyOffice;
+import fr.education.imagin.core.security.SessionUser;
+import fr.education.imagin.core.security.SignIn;
+import fr.education.imagin.core.tenant.Tenant;
+import fr.education.imagin.core.tenant.TenantHandler;
+import fr.education.imagin.core.web.Console;
+import fr.education.imagin.core.web.PageException;
+import fr.education.imagin.core.web.PageRenderer;
+import fr.education.imagin.core.web.RecordIds;
+import fr.education.imagin.core.web.SessionSync;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * "Affectation automatique" under {@code /:tenant/administration/affectation/}: the académie's
+ * exam sessions, and for one of them the solver's run (launch, progress, stop) and the review of
+ * its proposal, accepted all or in part. Gestionnaires of the académie and national admins only
+ * ({@link AcademyOffice}); the handlers only read the form and hand over to the services.
+ */
+public final class AffectationRoutes {
+
+    static final String PATH = "/administration/affectation/";
+
+    private final AffectationService service;
+    private final AffectationRuns runs;
+    private final PageRenderer pages;
+
+    public AffectationRoutes(AffectationService service, AffectationRuns runs, PageRenderer pages) {
+        this.service = service;
+        this.runs = runs;
+        this.pages = pages;
+    }
+
+    public void mount(Router router) {
+        String base = "/:tenant" + PATH;
+        router.route(base + "*").handler(new AcademyOffice());
+        router.get(base).handler(this::sessions);
+        router.get(base + "sessions/:id").handler(this::session);
+        router.get(base + "sessions/:id/etat").handler(this::etat);
+        router.post(base + "sessions/:id/lancer").handler(this::lancer);
+        router.post(base + "sessions/:id/calculs/:calcul/arreter").handler(this::arreter);
+        router.post(base + "sessions/:id/calculs/:calcul/accepter").handler(this::accepter);
+    }
+
+    private static String home(RoutingContext ctx) {
+        return "/" + TenantHandler.current(ctx).code() + PATH;
+    }
+
+    private static String sessionPath(RoutingContext ctx, long id) {
+        return home(ctx) + "sessions/" + id;
+    }
+
+    private static PageException introuvable() {
+        return new PageException(404, "Session introuvable", "Cette session d'examen n'a pas de mission dans cette académie.");
+    }
+
+    private void sessions(RoutingContext ctx) {
+        service.sessions(TenantHandler.current(ctx)).compose(list -> pages.respond(ctx, 200, "affectation/sessions.ftlh", Map.of(
+                "sessions", list.stream().map(s -> Map.of("id", s.id(), "libelle", s.libelle(), "missions", s.missions(),
+                        "affectations", s.affectations(), "dernier", s.dernierCalcul().map(AffectationRoutes::etatLibelle).orElse(""),
+                        "lien", sessionPath(ctx, s.id()))).toList()))).onFailure(ctx::fail);
+    }
+
+    /** The session's page: what it needs, the last run (progress or proposal) and the actions. */
+    private void session(RoutingContext ctx) {
+        OptionalLong id = RecordIds.fromPath(ctx, "id");
+        if (id.isEmpty()) {
+            return;
+        }
+        Tenant tenant = TenantHandler.current(ctx);
+        service.session(tenant, id.getAsLong()).compose(found -> {
+            if (found.isEmpty()) {
+                return Future.failedFuture(introuvable());
+            }
+            AffectationService.Session session = found.get();
+            return service.bilan(tenant, session.id()).compose(bilan -> runs.dernier(tenant, session.id()).compose(calcul -> {
+                Future<List<AffectationService.Proposition>> proposition = calcul.isPresent() && !calcul.get().enCours()
+                        ? service.proposition(tenant, calcul.get().id()) : Future.succeededFuture(List.of());
+                return proposition.compose(rows -> {
+                    Map<String, Object> model = new HashMap<>();
+                    model.put("sessionExamen", Map.of("libelle", session.libelle(), "missions", bilan.missions(),
+                            "sansNombre", bilan.sansNombreRequis(), "postes", bilan.postes(), "affectations", session.affectations()));
+                    model.put("retour", home(ctx));
+                    model.put("lancer", sessionPath(ctx, session.id()) + "/lancer");
+                    model.put("etat", sessionPath(ctx, session.id()) + "/etat");
+                    model.put("missionsLien", "/" + tenant.code() + "/administration/missions/");
+                    calcul.ifPresent(c -> model.put("calcul", calculModel(ctx, session.id(), c)));
+                    model.put("propositions", rows.stream().map(AffectationRoutes::propositionModel).toList());
+                    model.put("aAccepter", rows.stream().filter(p -> p.personnelId() != null && !p.acceptee()).count());
+                    return pages.respond(ctx, 200, "affectation/session.ftlh", model);
+                });
+            }));
+        }).onFailure(ctx::fail);
+    }
+
+    private static Map<String, Object> calculModel(RoutingContext ctx, long sessionId, AffectationRuns.Calcul c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("enCours", c.enCours());
+        m.put("etat", etatLibelle(c.etat()));
+        m.put("code", c.etat());
+        m.put("avancement", c.avancement());
+        m.put("etape", c.etape());
+        m.put("postes", c.postes());
+        m.put("pourvus", c.pourvus());
+        m.put("lancePar", c.lancePar());
+        m.put("lanceLe", FrenchFormats.dateTime(c.lanceLe()));
+        m.put("finiLe", c.finiLe().map(FrenchFormats::dateTime).orElse(""));
+        m.put("duree", c.dureeMs().map(ms -> String.format(java.util.Locale.FRANCE, "%.1f s", ms / 1000.0)).orElse(""));
+        m.put("contraintesDures", c.score().map(s -> -s.dur()).orElse(0L));
+        m.put("penalite", c.score().map(s -> -s.souple()).orElse(0L));
+        m.put("arreter", sessionPath(ctx, sessionId) + "/calculs/" + c.id() + "/arreter");
+        m.put("accepter", sessionPath(ctx, sessionId) + "/calculs/" + c.id() + "/accepter");
+        return m;
+    }
+
+    private static Map<String, Object> propositionModel(AffectationService.Proposition p) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("poste", p.poste());
+        m.put("mission", p.mission());
+        m.put("type", p.type());
+        m.put("epreuve", p.epreuve());
+        m.put("centre", p.centre());
+        m.put("commission", p.commission());
+        m.put("pourvu", p.personnelId() != null);
+        m.put("intervenant", p.intervenant());
+        m.put("etablissement", p.etablissement());
+        m.put("distance", p.distanceKm() == null ? "" : p.distanceKm() + " km");
+        m.put("charge", p.charge());
+        m.put("acceptee", p.acceptee());
+        return m;
+    }
+
+    static String etatLibelle(String etat) {
+        return switch (etat) {
+            case "EN_COURS" -> "En cours";
+            case "TERMINE" -> "Terminé";
+            case "ARRETE" -> "Arrêté";
+            default -> "Échec";
+        };
+    }
+
+    private void etat(RoutingContext ctx) {
+        OptionalLong id = RecordIds.fromPath(ctx, "id");
+        if (id.isEmpty()) {
+            return;
+        }
+        runs.dernier(TenantHandler.current(ctx), id.getAsLong()).onSuccess(calcul -> {
+            JsonObject body = calcul.map(c -> new JsonObject().put("id", c.id()).put("etat", c.etat()).put("avancement", c.avancement())
+                    .put("etape", c.etape()).put("postes", c.postes()).put("pourvus", c.pourvus()))
+                    .orElse(new JsonObject().put("etat", "AUCUN"));
+            ctx.response().putHeader("Content-Type", "application/json; charset=utf-8").putHeader("Cache-Control", "no-store")
+                    .end(body.encode());
+        }).onFailure(ctx::fail);
+    }
+
+    private void lancer(RoutingContext ctx) {
+        OptionalLong id = RecordIds.fromPath(ctx, "id");
+        if (id.isEmpty()) {
+            return;
+        }
+        Tenant tenant = TenantHandler.current(ctx);
+        service.session(tenant, id.getAsLong()).compose(found -> found.isEmpty() ? Future.failedFuture(introuvable())
+                : runs.lancer(tenant, found.get().id(), found.get().annee(), SessionUser.of(ctx).login())).onSuccess(started -> {
+            if (started.isPresent()) {
+                Console.information(ctx, "L'affectation automatique est lancée : la proposition s'affiche ici à la fin du calcul."
+                        + " Rien n'est enregistré avant que vous l'acceptiez.");
+            } else {
+                Console.erreur(ctx, "Une affectation automatique de cette session est déjà en cours : attendez sa fin ou arrêtez-la.");
+            }
+            SessionSync.redirect(ctx, sessionPath(ctx, id.getAsLong()));
+        }).onFailure(ctx::fail);
+    }
+
+    private void arreter(RoutingContext ctx) {
+        OptionalLong id = RecordIds.fromPath(ctx, "id");
+        OptionalLong calcul = id.isEmpty() ? OptionalLong.empty() : RecordIds.fromPath(ctx, "calcul");
+        if (calcul.isEmpty()) {
+            return;
+        }
+        runs.arreter(TenantHandler.current(ctx), id.getAsLong(), calcul.getAsLong()).onSuccess(stopped -> {
+            if (stopped) {
+                Console.information(ctx, "Arrêt demandé : la meilleure proposition trouvée jusqu'ici va s'afficher.");
+            } else {
+                Console.erreur(ctx, "Ce calcul n'est plus en cours.");
+            }
+            SessionSync.redirect(ctx, sessionPath(ctx, id.getAsLong()));
+        }).onFailure(ctx::fail);
+    }
+
+    /** "Accepter la sélection" (the ticked places) or "Tout accepter" (every filled place not yet accepted). */
+    private void accepter(RoutingContext ctx) {
+        OptionalLong id = RecordIds.fromPath(ctx, "id");
+        OptionalLong calcul = id.isEmpty() ? OptionalLong.empty() : RecordIds.fromPath(ctx, "calcul");
+        if (calcul.isEmpty()) {
+            return;
+        }
+        boolean tout = "tout".equals(ctx.request().getFormAttribute("choix"));
+        Set<Integer> postes = new LinkedHashSet<>();
+        for (String value : ctx.request().formAttributes().getAll("poste")) {
+            if (value.matches("\\d{1,9}")) {
+                postes.add(Integer.valueOf(value));
+            }
+        }
+        if (!tout && postes.isEmpty()) {
+            Console.erreur(ctx, "Sélectionnez au moins une proposition à accepter, ou choisissez « Tout accepter ».");
+            SessionSync.redirect(ctx, sessionPath(ctx, id.getAsLong()));
+            return;
+        }
+        service.accepter(TenantHandler.current(ctx), SessionUser.of(ctx).login(), SignIn.address(ctx), id.getAsLong(),
+                calcul.getAsLong(), tout ? Optional.empty() : Optional.of(postes)).onSuccess(result -> {
+            if (result instanceof AffectationService.Acceptation.Faite done) {
+                Console.information(ctx, done.designes() + (done.designes() > 1 ? " personnes sont désignées" : " personne est désignée")
+                        + " (statut « Affectée ») : convoquez-les depuis la page de chaque mission.");
+            } else if (result instanceof AffectationService.Acceptation.Refusee refused) {
+                Console.erreur(ctx, "Rien n'a été enregistré. " + String.join(" ", refused.raisons()));
+            }
+            SessionSync.redirect(ctx, sessionPath(ctx, id.getAsLong()));
+        }).onFailure(ctx::fail);
+    }
+}

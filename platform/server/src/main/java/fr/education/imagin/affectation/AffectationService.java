@@ -1,0 +1,257 @@
+package fr.education.imagin.affectation;
+
+import fr.education.imagin.core.audit.AuditTrail;
+import fr.education.imagin.core.db.TenantSql;
+import fr.education.imagin.core.tenant.Tenant;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+
+import java.time.LocalDate;
+import java.time.Year;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The office's affectation of an exam session (GEST-2, issue #15): the sessions to affect, a
+ * run's proposal, and its acceptance, all or part, which designates the people (affectation
+ * "AFFECTEE" by the académie; convening them is the next step, from the mission's page). The
+ * acceptance checks every hard constraint again against the académie as it is now, with the
+ * predicates the solver uses, and writes all of the selection or nothing.
+ */
+public final class AffectationService {
+
+    /** A session of the académie, with what its affectation stands at. */
+    public record Session(long id, String libelle, int annee, int missions, int affectations, Optional<String> dernierCalcul) {
+    }
+
+    /** One place of a proposal, as the review table shows it. */
+    public record Proposition(int poste, long missionId, String mission, String type, String epreuve, String centre,
+                              String commission, Long personnelId, String intervenant, String etablissement, Integer distanceKm,
+                              int charge, boolean acceptee) {
+    }
+
+    public sealed interface Acceptation {
+        record Faite(int designes) implements Acceptation {
+        }
+
+        record Refusee(List<String> raisons) implements Acceptation {
+        }
+    }
+
+    private static final String SESSIONS = """
+            select s.id, s.libelle, s.annee, count(distinct m.id)::int as missions, count(a.id)::int as affectations,
+                   (select c.etat from affectation_calcul c where c.session_id = s.id order by c.id desc limit 1) as dernier
+            from session_examen s
+            join mission m on m.session_id = s.id
+            left join affectation a on a.mission_id = m.id
+            where s.annee between $1 and $2
+            group by s.id
+            order by s.annee desc, s.examen_code""";
+
+    private static final String PROPOSITION = """
+            select p.poste, p.mission_id, m.numero, t.libelle as type,
+                   coalesce(eo.code || ', ' || eo.libelle, '') as epreuve, ce.uai || ' - ' || ce.nom as centre,
+                   coalesce(c.code, '') as commission, p.personnel_id, pe.nom, pe.prenom,
+                   coalesce(le.uai || ' - ' || e.nom, '') as etablissement, p.distance_km, p.acceptee_le is not null as acceptee,
+                   (select count(*) from affectation a where a.personnel_id = p.personnel_id)::int as charge
+            from affectation_proposition p
+            join mission m on m.id = p.mission_id
+            join type_mission t on t.code = m.type_code
+            join etablissement ce on ce.uai = m.centre_uai
+            left join epreuve_option eo on eo.id = m.epreuve_option_id
+            left join commission c on c.id = p.commission_id
+            left join personnel pe on pe.id = p.personnel_id
+            left join lieu_exercice le on le.personnel_id = pe.id and le.principal
+            left join etablissement e on e.uai = le.uai
+            where p.calcul_id = $1
+            order by m.numero, c.code nulls first, p.poste""";
+
+    private final TenantSql sql;
+    private final AuditTrail audit;
+
+    public AffectationService(TenantSql sql, AuditTrail audit) {
+        this.sql = sql;
+        this.audit = audit;
+    }
+
+    /** The sessions of last year, this year and next year that have missions. */
+    public Future<List<Session>> sessions(Tenant tenant) {
+        int year = Year.now().getValue();
+        return sql.inTenant(tenant, conn -> conn.preparedQuery(SESSIONS).execute(Tuple.of(year - 1, year + 1))).map(rows -> {
+            List<Session> list = new ArrayList<>();
+            rows.forEach(r -> list.add(session(r)));
+            return list;
+        });
+    }
+
+    private static Session session(Row r) {
+        return new Session(r.getLong("id"), r.getString("libelle"), r.getInteger("annee"), r.getInteger("missions"),
+                r.getInteger("affectations"), Optional.ofNullable(r.getString("dernier")));
+    }
+
+    public Future<Optional<Session>> session(Tenant tenant, long id) {
+        return sql.inTenant(tenant, conn -> conn.preparedQuery(SESSIONS.replace("where s.annee between $1 and $2", "where s.id = $1"))
+                .execute(Tuple.of(id))).map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(session(rows.iterator().next())));
+    }
+
+    /** How many missions and places the session has, and how many missions lack their count. */
+    public Future<PlanLoader.Bilan> bilan(Tenant tenant, long sessionId) {
+        return sql.inTenant(tenant, conn -> PlanLoader.missions(conn, sessionId)).map(PlanLoader::bilan);
+    }
+
+    public Future<List<Proposition>> proposition(Tenant tenant, long calculId) {
+        return sql.inTenant(tenant, conn -> conn.preparedQuery(PROPOSITION).execute(Tuple.of(calculId))).map(rows -> {
+            List<Proposition> list = new ArrayList<>();
+            for (Row r : rows) {
+                Long person = r.getLong("personnel_id");
+                list.add(new Proposition(r.getInteger("poste"), r.getLong("mission_id"), r.getString("numero"), r.getString("type"),
+                        r.getString("epreuve"), r.getString("centre"), r.getString("commission"), person,
+                        person == null ? "" : r.getString("nom") + " " + r.getString("prenom"), r.getString("etablissement"),
+                        r.getInteger("distance_km"), person == null ? 0 : r.getInteger("charge"), r.getBoolean("acceptee")));
+            }
+            return list;
+        });
+    }
+
+    /**
+     * Designates the people of the chosen places of a finished run ({@code postes} empty: all of
+     * its filled places not yet accepted), in one transaction, or refuses with the reasons and
+     * writes nothing when one of them no longer holds.
+     */
+    public Future<Acceptation> accepter(Tenant tenant, String actor, String address, long sessionId, long calculId,
+                                        Optional<Set<Integer>> postes) {
+        return sql.inTenant(tenant, conn -> conn.preparedQuery("""
+                        select c.session_id, s.annee, c.etat from affectation_calcul c join session_examen s on s.id = c.session_id
+                        where c.id = $1 and c.session_id = $2 for update of c""").execute(Tuple.of(calculId, sessionId)).compose(rows -> {
+            if (rows.size() == 0 || "EN_COURS".equals(rows.iterator().next().getString("etat"))
+                    || "ECHEC".equals(rows.iterator().next().getString("etat"))) {
+                return Future.succeededFuture((Acceptation) new Acceptation.Refusee(List.of(
+                        "Ce calcul n'a pas de proposition à accepter (en cours, échoué ou inconnu).")));
+            }
+            Row run = rows.iterator().next();
+            return choisies(conn, calculId, postes).compose(choix -> {
+                if (choix.isEmpty()) {
+                    return Future.succeededFuture((Acceptation) new Acceptation.Refusee(List.of(
+                            "Aucune proposition à accepter : sélectionnez au moins une place pourvue et non encore acceptée.")));
+                }
+                return verifier(conn, run.getLong("session_id"), run.getInteger("annee"), choix).compose(raisons -> raisons.isEmpty()
+                        ? designer(conn, tenant, actor, address, calculId, choix)
+                        : Future.succeededFuture(new Acceptation.Refusee(raisons)));
+            });
+        }));
+    }
+
+    /** A chosen place: its mission, commission and the person proposed. */
+    record Choix(int poste, long missionId, String numero, Long commissionId, long personnelId, String intervenant) {
+    }
+
+    private static Future<List<Choix>> choisies(SqlConnection conn, long calculId, Optional<Set<Integer>> postes) {
+        Integer[] selected = postes.map(s -> s.toArray(Integer[]::new)).orElse(null);
+        return conn.preparedQuery("""
+                        select p.poste, p.mission_id, m.numero, p.commission_id, p.personnel_id, pe.nom || ' ' || pe.prenom as intervenant
+                        from affectation_proposition p
+                        join mission m on m.id = p.mission_id
+                        join personnel pe on pe.id = p.personnel_id
+                        where p.calcul_id = $1 and p.acceptee_le is null and ($2::int[] is null or p.poste = any($2))
+                        order by p.poste""")
+                .execute(Tuple.tuple().addLong(calculId).addArrayOfInteger(selected)).map(rows -> {
+                    List<Choix> list = new ArrayList<>();
+                    rows.forEach(r -> list.add(new Choix(r.getInteger("poste"), r.getLong("mission_id"), r.getString("numero"),
+                            r.getLong("commission_id"), r.getLong("personnel_id"), r.getString("intervenant"))));
+                    return list;
+                });
+    }
+
+    /** The hard constraints, read again now: compétence, availability, no double booking. */
+    private static Future<List<String>> verifier(SqlConnection conn, long sessionId, int annee, List<Choix> choix) {
+        return PlanLoader.missions(conn, sessionId).compose(missions -> {
+            Map<Long, PlanLoader.MissionPlan> byId = new HashMap<>();
+            missions.forEach(m -> byId.put(m.id(), m));
+            Map<Choix, List<LocalDate>> jours = new HashMap<>();
+            for (Choix c : choix) {
+                PlanLoader.MissionPlan m = byId.get(c.missionId());
+                List<LocalDate> days = m == null ? List.of() : m.commissions().stream()
+                        .filter(k -> k.id() == (c.commissionId() == null ? -1 : c.commissionId()) && !k.jours().isEmpty())
+                        .findFirst().map(PlanLoader.CommissionPlan::jours).orElse(m.jours());
+                jours.put(c, days);
+            }
+            LocalDate premier = jours.values().stream().flatMap(List::stream).min(Comparator.naturalOrder()).orElse(LocalDate.now());
+            LocalDate dernier = jours.values().stream().flatMap(List::stream).max(Comparator.naturalOrder()).orElse(premier);
+            Set<Long> ids = new HashSet<>();
+            choix.forEach(c -> ids.add(c.personnelId()));
+            return competences(conn, ids).compose(competences ->
+                    PlanLoader.intervenants(conn, ids, annee, premier, dernier, competences)).map(people -> {
+                List<String> raisons = new ArrayList<>();
+                List<Poste> retenus = new ArrayList<>();
+                for (Choix c : choix) {
+                    PlanLoader.MissionPlan m = byId.get(c.missionId());
+                    Intervenant person = people.get(c.personnelId());
+                    String where = "Mission " + c.numero() + " : " + c.intervenant();
+                    if (m == null || person == null) {
+                        raisons.add(where + " n'existe plus dans la session.");
+                        continue;
+                    }
+                    BitSet days = PlanLoader.days(jours.get(c), premier);
+                    Poste poste = new Poste(c.poste(), c.missionId(), c.commissionId(), m.epreuveOption(), days, List.of(person), Map.of());
+                    poste.setIntervenant(person);
+                    if (m.dejaAffectes().contains(person.id())) {
+                        raisons.add(where + " est déjà affecté(e) ou convoqué(e) sur cette mission.");
+                    } else if (!person.competent(m.epreuveOption())) {
+                        raisons.add(where + " n'a plus la compétence de l'épreuve.");
+                    } else if (!person.disponible(days)) {
+                        raisons.add(where + " n'est plus disponible à ces dates (indisponibilité, autre affectation ou convocation).");
+                    }
+                    for (Poste other : retenus) {
+                        if (other.getIntervenant().equals(person) && other.chevauche(poste)) {
+                            raisons.add(where + " serait affecté(e) deux fois aux mêmes dates.");
+                            break;
+                        }
+                    }
+                    retenus.add(poste);
+                }
+                return raisons;
+            });
+        });
+    }
+
+    private static Future<Map<Long, Set<Long>>> competences(SqlConnection conn, Set<Long> ids) {
+        return conn.preparedQuery("""
+                        select personnel_id, epreuve_option_id from competence_auteur where personnel_id = any($1)
+                        group by personnel_id, epreuve_option_id
+                        having bool_or(avis = 'C') and not bool_or(avis = 'I')""")
+                .execute(Tuple.tuple().addArrayOfLong(ids.toArray(Long[]::new))).map(rows -> {
+                    Map<Long, Set<Long>> map = new HashMap<>();
+                    rows.forEach(r -> map.computeIfAbsent(r.getLong(0), k -> new LinkedHashSet<>()).add(r.getLong(1)));
+                    return map;
+                });
+    }
+
+    /** The designation itself: the qualité the office's list gives the mission's kind of work. */
+    private Future<Acceptation> designer(SqlConnection conn, Tenant tenant, String actor, String address, long calculId,
+                                         List<Choix> choix) {
+        List<Tuple> rows = choix.stream().map(c -> Tuple.of(c.missionId(), c.personnelId(), c.commissionId())).toList();
+        return conn.preparedQuery("""
+                        insert into affectation (mission_id, personnel_id, qualite, commission_id, statut, auteur)
+                        select $1, $2, case t.remuneration when 'ECRIT' then 'Correcteur' when 'ORAL' then 'Examinateur'
+                                                         when 'PRATIQUE' then 'Examinateur' when 'JURY' then 'Membre de jury'
+                                                         when 'AIDE_EXAMEN' then 'Surveillant' else '' end,
+                               $3, 'AFFECTEE', 'ACADEMIE'
+                        from mission m join type_mission t on t.code = m.type_code where m.id = $1""").executeBatch(rows)
+                .compose(v -> conn.preparedQuery("""
+                        update affectation_proposition set acceptee_le = now() where calcul_id = $1 and poste = any($2)""")
+                        .execute(Tuple.tuple().addLong(calculId).addArrayOfInteger(choix.stream().map(Choix::poste).toArray(Integer[]::new))))
+                .compose(v -> audit.record(conn, new AuditTrail.Entry(tenant.code(), actor, "AFFECTATION_ACCEPTEE",
+                        "calcul=" + calculId + " designations=" + choix.size(), address)))
+                .map(v -> new Acceptation.Faite(choix.size()));
+    }
+}

@@ -1,0 +1,67 @@
+package fr.education.imagin.affectation;
+
+import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
+import ai.timefold.solver.core.api.solver.SolverManager;
+import ai.timefold.solver.core.config.solver.SolverConfig;
+import ai.timefold.solver.core.config.solver.SolverManagerConfig;
+import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/**
+ * The constraint solver of the automatic affectation (Timefold Solver): one per process, one
+ * run at a time (two would only share the same two cores), each identified by its key. Runs
+ * report their best proposal as it improves and once they end, normally or stopped.
+ */
+public final class AffectationSolver implements AutoCloseable {
+
+    private final SolverManager<PlanAffectation, String> manager;
+    private final SolverSettings settings;
+
+    public AffectationSolver(SolverSettings settings) {
+        this.settings = settings;
+        SolverConfig config = new SolverConfig()
+                .withSolutionClass(PlanAffectation.class)
+                .withEntityClasses(Poste.class)
+                .withConstraintProviderClass(AffectationConstraints.class)
+                .withTerminationConfig(new TerminationConfig()
+                        .withSpentLimit(settings.limite())
+                        .withUnimprovedSpentLimit(settings.sansAmelioration()));
+        this.manager = SolverManager.create(config, new SolverManagerConfig().withParallelSolverCount("1"));
+    }
+
+    public SolverSettings settings() {
+        return settings;
+    }
+
+    /** Starts solving; {@code best} sees each better proposal, the future completes with the final one. */
+    public CompletableFuture<PlanAffectation> solve(String key, PlanAffectation plan, Consumer<PlanAffectation> best) {
+        CompletableFuture<PlanAffectation> done = new CompletableFuture<>();
+        manager.solveBuilder()
+                .withProblemId(key)
+                .withProblem(plan)
+                .withBestSolutionConsumer(best)
+                .withFinalBestSolutionConsumer(done::complete)
+                .withExceptionHandler((id, error) -> done.completeExceptionally(error))
+                .run();
+        return done;
+    }
+
+    /** Ends the run at once (if it runs here): its final best proposal is what it found so far. */
+    public void stop(String key) {
+        manager.terminateEarly(key);
+    }
+
+    /** Score levels of a proposal, as the page and the table store them. */
+    public record Score(long dur, long moyen, long souple) {
+        static Score of(HardMediumSoftLongScore score) {
+            return score == null ? new Score(0, 0, 0) : new Score(score.hardScore(), score.mediumScore(), score.softScore());
+        }
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}
