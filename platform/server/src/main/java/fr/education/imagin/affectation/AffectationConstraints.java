@@ -16,9 +16,9 @@ import ai.timefold.solver.core.api.score.stream.Joiners;
  */
 public final class AffectationConstraints implements ConstraintProvider {
 
-    /** One unit of unfairness weighs as much as this many kilometres. */
-    static final long EQUITE_PERSONNES = 100;
-    static final long EQUITE_ETABLISSEMENTS = 20;
+    /** What one unit of a squared load weighs, in kilometres. */
+    static final long EQUITE_PERSONNES = 50;
+    static final long EQUITE_ETABLISSEMENTS = 2;
 
     @Override
     public Constraint[] defineConstraints(ConstraintFactory factory) {
@@ -61,19 +61,28 @@ public final class AffectationConstraints implements ConstraintProvider {
                 .asConstraint("Distance");
     }
 
+    /**
+     * Sum of squares of each person's load (what they had this year plus what the plan gives):
+     * the second place of one person costs more than a first place of another.
+     */
     Constraint equitePersonnes(ConstraintFactory factory) {
         return factory.forEach(Poste.class)
-                .groupBy(ConstraintCollectors.loadBalance(Poste::getIntervenant, p -> 1L, p -> p.getIntervenant().charge()))
-                .penalizeLong(HardMediumSoftLongScore.ONE_SOFT,
-                        balance -> balance.unfairness().multiply(java.math.BigDecimal.valueOf(EQUITE_PERSONNES)).longValue())
+                .groupBy(Poste::getIntervenant, ConstraintCollectors.count())
+                .penalizeLong(HardMediumSoftLongScore.ONE_SOFT, (person, n) -> EQUITE_PERSONNES * carreAjoute(person.charge(), n))
                 .asConstraint("Équité entre personnes");
     }
 
+    /** Likewise per establishment: no establishment emptied of its teachers while others give none. */
     Constraint equiteEtablissements(ConstraintFactory factory) {
         return factory.forEach(Poste.class)
-                .groupBy(ConstraintCollectors.loadBalance(p -> p.getIntervenant().etablissement()))
-                .penalizeLong(HardMediumSoftLongScore.ONE_SOFT,
-                        balance -> balance.unfairness().multiply(java.math.BigDecimal.valueOf(EQUITE_ETABLISSEMENTS)).longValue())
+                .groupBy(Poste::etablissementIntervenant, ConstraintCollectors.count())
+                .penalizeLong(HardMediumSoftLongScore.ONE_SOFT, (etablissement, n) -> EQUITE_ETABLISSEMENTS * (long) n * n)
                 .asConstraint("Équité entre établissements");
+    }
+
+    /** How much {@code added} places raise the square of a load that was {@code before}. */
+    static long carreAjoute(int before, int added) {
+        long after = (long) before + added;
+        return after * after - (long) before * before;
     }
 }

@@ -2,6 +2,9 @@ package fr.education.imagin.affectation;
 
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import ai.timefold.solver.core.api.solver.SolverManager;
+import ai.timefold.solver.core.config.constructionheuristic.ConstructionHeuristicPhaseConfig;
+import ai.timefold.solver.core.config.localsearch.LocalSearchPhaseConfig;
+import ai.timefold.solver.core.config.phase.custom.CustomPhaseConfig;
 import ai.timefold.solver.core.config.solver.SolverConfig;
 import ai.timefold.solver.core.config.solver.SolverManagerConfig;
 import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
@@ -25,9 +28,12 @@ public final class AffectationSolver implements AutoCloseable {
                 .withSolutionClass(PlanAffectation.class)
                 .withEntityClasses(Poste.class)
                 .withConstraintProviderClass(AffectationConstraints.class)
-                .withTerminationConfig(new TerminationConfig()
-                        .withSpentLimit(settings.limite())
-                        .withUnimprovedSpentLimit(settings.sansAmelioration()));
+                .withPhases(new ConstructionHeuristicPhaseConfig(),
+                        // The time limits bound the search only, so that the last phase always runs.
+                        new LocalSearchPhaseConfig().withTerminationConfig(new TerminationConfig()
+                                .withSpentLimit(settings.limite())
+                                .withUnimprovedSpentLimit(settings.sansAmelioration())),
+                        new CustomPhaseConfig().withCustomPhaseCommands(new PlacesVidesPhase()));
         this.manager = SolverManager.create(config, new SolverManagerConfig().withParallelSolverCount("1"));
     }
 

@@ -170,37 +170,43 @@ final class PlanLoader {
             }
             LocalDate premier = places.stream().flatMap(p -> p.jours().stream()).min(Comparator.naturalOrder()).orElseThrow();
             LocalDate dernier = places.stream().flatMap(p -> p.jours().stream()).max(Comparator.naturalOrder()).orElseThrow();
-            return people(conn, missions, annee, premier, dernier).map(people -> {
-                List<Poste> postes = new ArrayList<>();
-                int numero = 0;
-                for (Places.Place place : places) {
-                    MissionPlan mission = place.mission();
-                    BitSet jours = days(place.jours(), premier);
-                    List<Intervenant> pool = mission.epreuveOption() == null
-                            ? people.byCentre().getOrDefault(mission.centre(), List.of())
-                            : people.byEpreuve().getOrDefault(mission.epreuveOption(), List.of());
-                    Map<Long, Integer> distances = new HashMap<>();
-                    List<Intervenant> candidats = new ArrayList<>();
-                    for (Intervenant person : pool) {
-                        if (mission.dejaAffectes().contains(person.id()) || !person.disponible(jours)) {
-                            continue;
-                        }
-                        candidats.add(person);
-                        Optional<Position> from = person.position();
-                        if (from.isPresent() && mission.position() != null) {
-                            distances.put(person.id(), from.get().kilometresTo(mission.position()));
-                        }
-                    }
-                    candidats.sort(Comparator.<Intervenant>comparingInt(
-                                    p -> distances.getOrDefault(p.id(), Poste.DISTANCE_INCONNUE))
-                            .thenComparingInt(Intervenant::charge).thenComparingLong(Intervenant::id));
-                    List<Intervenant> kept = List.copyOf(candidats.subList(0, Math.min(candidatsMax, candidats.size())));
-                    distances.keySet().retainAll(kept.stream().map(Intervenant::id).toList());
-                    postes.add(new Poste(numero++, mission.id(), place.commissionId(), mission.epreuveOption(), jours, kept, distances));
-                }
-                return new PlanAffectation(premier, people.all(), postes);
-            });
+            return people(conn, missions, annee, premier, dernier).map(people -> build(places, people, premier, candidatsMax));
         });
+    }
+
+    /**
+     * The plan of these places: each place gets as candidates the people competent for its
+     * épreuve (or working in its centre when it has none), free on its days and not already on
+     * its mission, nearest first then least loaded, at most {@code candidatsMax} of them.
+     */
+    static PlanAffectation build(List<Places.Place> places, People people, LocalDate premier, int candidatsMax) {
+        List<Poste> postes = new ArrayList<>();
+        int numero = 0;
+        for (Places.Place place : places) {
+            MissionPlan mission = place.mission();
+            BitSet jours = days(place.jours(), premier);
+            List<Intervenant> pool = mission.epreuveOption() == null
+                    ? people.byCentre().getOrDefault(mission.centre(), List.of())
+                    : people.byEpreuve().getOrDefault(mission.epreuveOption(), List.of());
+            Map<Long, Integer> distances = new HashMap<>();
+            List<Intervenant> candidats = new ArrayList<>();
+            for (Intervenant person : pool) {
+                if (mission.dejaAffectes().contains(person.id()) || !person.disponible(jours)) {
+                    continue;
+                }
+                candidats.add(person);
+                Optional<Position> from = person.position();
+                if (from.isPresent() && mission.position() != null) {
+                    distances.put(person.id(), from.get().kilometresTo(mission.position()));
+                }
+            }
+            candidats.sort(Comparator.<Intervenant>comparingInt(p -> distances.getOrDefault(p.id(), Poste.DISTANCE_INCONNUE))
+                    .thenComparingInt(Intervenant::charge).thenComparingLong(Intervenant::id));
+            List<Intervenant> kept = List.copyOf(candidats.subList(0, Math.min(candidatsMax, candidats.size())));
+            distances.keySet().retainAll(kept.stream().map(Intervenant::id).toList());
+            postes.add(new Poste(numero++, mission.id(), place.commissionId(), mission.epreuveOption(), jours, kept, distances));
+        }
+        return new PlanAffectation(premier, people.all(), postes);
     }
 
     static BitSet days(List<LocalDate> jours, LocalDate premier) {

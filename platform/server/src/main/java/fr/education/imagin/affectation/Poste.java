@@ -86,6 +86,11 @@ public class Poste {
         this.intervenant = intervenant;
     }
 
+    /** The UAI of the placed person's workplace (fairness between establishments). */
+    public String etablissementIntervenant() {
+        return intervenant.etablissement();
+    }
+
     /** Kilometres from the person's workplace to the centre ({@link #DISTANCE_INCONNUE} when unknown). */
     public int distanceKm(Intervenant person) {
         Integer km = distances.get(person.id());
