@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -45,7 +46,7 @@ public final class AffectationRuns {
     }
 
     /** A run under way on this member: its tenant and its best proposal so far. */
-    private record Active(Tenant tenant, long startedAt, AtomicReference<PlanAffectation> best) {
+    private record Active(Tenant tenant, long startedAt, AtomicReference<PlanAffectation> best, AtomicBoolean stopped) {
     }
 
     private final Vertx vertx;
@@ -62,6 +63,8 @@ public final class AffectationRuns {
             long id = message.body().getLong("calcul");
             Active run = active.get(id);
             if (run != null && run.tenant().code().equals(message.body().getString("tenant"))) {
+                // Before the solver has the problem, the flag stops it as soon as it is handed over.
+                run.stopped().set(true);
                 solver.stop(key(run.tenant(), id));
             }
         });
@@ -92,7 +95,7 @@ public final class AffectationRuns {
     }
 
     private void run(Tenant tenant, long id, long sessionId, int annee) {
-        Active run = new Active(tenant, System.currentTimeMillis(), new AtomicReference<>());
+        Active run = new Active(tenant, System.currentTimeMillis(), new AtomicReference<>(), new AtomicBoolean());
         active.put(id, run);
         sql.inTenant(tenant, conn -> PlanLoader.plan(conn, sessionId, annee, solver.settings().candidatsMax()))
                 .compose(plan -> update(tenant, id, """
@@ -103,7 +106,14 @@ public final class AffectationRuns {
                         return Future.succeededFuture(plan);
                     }
                     run.best().set(plan);
-                    return Future.fromCompletionStage(solver.solve(key(tenant, id), plan, run.best()::set), vertx.getOrCreateContext());
+                    if (run.stopped().get()) {
+                        return Future.succeededFuture(plan);
+                    }
+                    var solving = solver.solve(key(tenant, id), plan, run.best()::set);
+                    if (run.stopped().get()) {
+                        solver.stop(key(tenant, id));
+                    }
+                    return Future.fromCompletionStage(solving, vertx.getOrCreateContext());
                 })
                 .compose(best -> finish(tenant, id, run, best))
                 .onComplete(done -> {

@@ -9,7 +9,12 @@ import ai.timefold.solver.core.config.solver.SolverConfig;
 import ai.timefold.solver.core.config.solver.SolverManagerConfig;
 import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
 
+import ai.timefold.solver.core.api.solver.SolverStatus;
+
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -21,6 +26,7 @@ public final class AffectationSolver implements AutoCloseable {
 
     private final SolverManager<PlanAffectation, String> manager;
     private final SolverSettings settings;
+    private final Map<String, Running> running = new ConcurrentHashMap<>();
 
     public AffectationSolver(SolverSettings settings) {
         this.settings = settings;
@@ -43,20 +49,36 @@ public final class AffectationSolver implements AutoCloseable {
 
     /** Starts solving; {@code best} sees each better proposal, the future completes with the final one. */
     public CompletableFuture<PlanAffectation> solve(String key, PlanAffectation plan, Consumer<PlanAffectation> best) {
-        CompletableFuture<PlanAffectation> done = new CompletableFuture<>();
+        Running running = new Running(new CompletableFuture<>(), new AtomicReference<>(plan));
+        running.done().whenComplete((result, error) -> this.running.remove(key));
+        this.running.put(key, running);
         manager.solveBuilder()
                 .withProblemId(key)
                 .withProblem(plan)
-                .withBestSolutionConsumer(best)
-                .withFinalBestSolutionConsumer(done::complete)
-                .withExceptionHandler((id, error) -> done.completeExceptionally(error))
+                .withBestSolutionConsumer(solution -> {
+                    running.latest().set(solution);
+                    best.accept(solution);
+                })
+                .withFinalBestSolutionConsumer(running.done()::complete)
+                .withExceptionHandler((id, error) -> running.done().completeExceptionally(error))
                 .run();
-        return done;
+        return running.done();
     }
 
-    /** Ends the run at once (if it runs here): its final best proposal is what it found so far. */
+    /**
+     * Ends the run at once (if it runs here): its final best proposal is what it found so far. A
+     * run still waiting for the solver is cancelled without a final solution: it ends with the
+     * best it had, the problem as given.
+     */
     public void stop(String key) {
         manager.terminateEarly(key);
+        Running run = running.get(key);
+        if (run != null && manager.getSolverStatus(key) == SolverStatus.NOT_SOLVING) {
+            run.done().complete(run.latest().get());
+        }
+    }
+
+    private record Running(CompletableFuture<PlanAffectation> done, AtomicReference<PlanAffectation> latest) {
     }
 
     /** Score levels of a proposal, as the page and the table store them. */

@@ -59,6 +59,7 @@ class AuthorisationMatrixTest {
     private static final String INDEMNITES_OFFICE = "/:tenant/administration/indemnites/";
     /** "Missions de l'académie": the office's routes name any mission of the académie. */
     private static final String MISSIONS_OFFICE = "/:tenant/administration/missions/";
+    private static final String AFFECTATION_OFFICE = "/:tenant/administration/affectation/";
 
     private static Platform platform;
     private static String base;
@@ -320,6 +321,20 @@ class AuthorisationMatrixTest {
                 }
                 continue;
             }
+            // :id is any session of the académie in the office's automatic affectation, :calcul a run: refused to the chef
+            // outright (403), no run started, stopped or accepted.
+            if (path.startsWith(AFFECTATION_OFFICE + "sessions/:id")) {
+                String concrete = path.replace(":tenant", TARGET).replace(":id", foreignMission[3]).replace(":calcul", "1");
+                boolean post = route.methods().equals(List.of("POST"));
+                HttpResponse<String> response = post ? browser.submit(base + "/" + TARGET + "/", base + concrete, Map.of(
+                        "choix", "tout", "poste", "0")) : browser.get(base + concrete);
+                calls.add((post ? "POST " : "GET ") + concrete + " -> " + response.statusCode());
+                if (response.statusCode() != 403) {
+                    problems.add((post ? "POST " : "GET ") + concrete + " answered " + response.statusCode()
+                            + " to a chef d'établissement");
+                }
+                continue;
+            }
             // :session is any session of the académie in the office's expenses: refused to the chef outright (403).
             if (path.startsWith(FRAIS_OFFICE + "sessions/:session")) {
                 String concrete = path.replace(":tenant", TARGET).replace(":session", foreignMission[3]);
@@ -377,6 +392,7 @@ class AuthorisationMatrixTest {
                 .anyMatch(c -> c.startsWith("POST /" + TARGET + "/service-fait/" + foreignMission[0] + "/" + foreignMission[2] + "/horaires "))
                 .anyMatch(c -> c.startsWith("POST /" + TARGET + "/administration/service-fait/" + foreignMission[0] + " "))
                 .anyMatch(c -> c.startsWith("POST /" + TARGET + "/administration/missions/" + foreignMission[0] + " "))
+                .anyMatch(c -> c.startsWith("POST /" + TARGET + "/administration/affectation/sessions/" + foreignMission[3] + "/lancer "))
                 .anyMatch(c -> c.startsWith("POST /" + TARGET + "/indemnites/" + foreignIcc[0] + "/normale/transmettre "))
                 .anyMatch(c -> c.startsWith("POST /" + TARGET + "/administration/indemnites/" + foreignIcc[1] + "/" + foreignIcc[0]
                         + "/normale/rouvrir "));
