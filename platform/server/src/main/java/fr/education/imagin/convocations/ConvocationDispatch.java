@@ -180,11 +180,9 @@ public final class ConvocationDispatch {
             List<String> avertissements = new ArrayList<>();
             List<Convocation> avecAdresse = new ArrayList<>();
             for (Convocation c : convocations) {
-                if (!OutgoingMail.isAddress(c.destinataire().mail())) {
-                    avertissements.add(c.destinataire().nom() + " " + c.destinataire().prenom()
-                            + (c.destinataire().mail().isBlank() ? " n'a pas d'adresse mél connue"
-                            : " a une adresse mél invalide (« " + c.destinataire().mail() + " »)")
-                            + " : sa convocation n'a pas été envoyée (téléchargez-la pour la lui remettre).");
+                Optional<String> sansAdresse = ConvocationMails.sansAdresse(c);
+                if (sansAdresse.isPresent()) {
+                    avertissements.add(sansAdresse.get() + " : sa convocation n'a pas été envoyée (téléchargez-la pour la lui remettre).");
                 } else {
                     avecAdresse.add(c);
                 }

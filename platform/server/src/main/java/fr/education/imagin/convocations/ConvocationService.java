@@ -6,6 +6,7 @@ import fr.education.imagin.core.tenant.Tenant;
 import fr.education.imagin.missions.MissionTypeRules;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 
 import java.time.LocalDate;
@@ -74,7 +75,10 @@ public final class ConvocationService {
             m.id = $1 and m.centre_uai = $2 and a.auteur = 'CENTRE' and a.statut = 'CONVOQUEE_PAR_CENTRE'
             order by p.nom collate "fr-FR-x-icu", p.prenom collate "fr-FR-x-icu", a.id""";
 
-    /** A convened affectation of a mission held in centre {@code $2}: what the centre may print again. */
+    /** Convened affectations by id (the office's convocations, mailed in the transaction that convened them). */
+    private static final String BY_IDS = SELECT + """
+            a.id = any($1)
+            order by p.nom collate "fr-FR-x-icu", p.prenom collate "fr-FR-x-icu", a.id""";
 
     private final TenantSql sql;
     private final MissionTypeRules rules;
@@ -111,6 +115,18 @@ public final class ConvocationService {
                     }
                     return list;
                 });
+    }
+
+    /**
+     * The convocations of these affectations as the open transaction {@code conn} sees them, by
+     * name; an affectation not convened (or unknown) is left out.
+     */
+    Future<List<Convocation>> convened(SqlConnection conn, Tenant tenant, List<Long> affectations) {
+        return conn.preparedQuery(BY_IDS).execute(Tuple.tuple().addArrayOfLong(affectations.toArray(Long[]::new))).map(rows -> {
+            List<Convocation> list = new ArrayList<>();
+            rows.forEach(row -> list.add(toConvocation(tenant, row)));
+            return list;
+        });
     }
 
     private Convocation toConvocation(Tenant tenant, Row row) {

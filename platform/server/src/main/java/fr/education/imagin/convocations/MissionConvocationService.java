@@ -11,6 +11,7 @@ import fr.education.imagin.missions.MissionTypeRules;
 import fr.education.imagin.plugin.api.Qualites;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 
@@ -78,7 +79,24 @@ public final class MissionConvocationService {
             join examen x on x.code = s.examen_code
             left join epreuve_option eo on eo.id = m.epreuve_option_id
             left join specialite sp on sp.id = eo.specialite_id
-            where m.id = $1 and m.centre_uai = $2 and (m.convocation_etablissement or m.type_code = any($3))""";
+            where m.id = $1""";
+
+    /** A mission the centre {@code $2} may convene to (CONV-1): held there and targeted, or open by default. */
+    private static final String MISSION_OF_CENTRE = MISSION
+            + " and m.centre_uai = $2 and (m.convocation_etablissement or m.type_code = any($3))";
+
+    /**
+     * The days an affectation is planned on (its commission's, else the mission's days, else
+     * every day of the mission), from a query whose affectation is {@code a}: what the résumé
+     * compares the convened days with, and the days the academy office convenes to.
+     */
+    static final String JOURS_PREVUS = """
+            case when exists (select 1 from commission_jour cj where cj.commission_id = a.commission_id)
+                 then array(select cj.jour from commission_jour cj where cj.commission_id = a.commission_id order by cj.jour)
+                 when exists (select 1 from mission_jour mj where mj.mission_id = a.mission_id)
+                 then array(select mj.jour from mission_jour mj where mj.mission_id = a.mission_id order by mj.jour)
+                 else array(select d::date from mission m, generate_series(m.date_debut, m.date_fin, interval '1 day') d
+                            where m.id = a.mission_id order by 1) end""";
 
     private static final String CONVOQUES = """
             select a.id, a.personnel_id, p.nom, p.prenom, p.discipline_poste, a.statut, a.auteur, a.qualite, a.salle,
@@ -86,12 +104,8 @@ public final class MissionConvocationService {
                                as traite,
                    coalesce(nullif(p.mail_pro, ''), p.mail_perso) as mail, origine.nom as etablissement, origine.uai,
                    array(select k.jour from affectation_creneau k where k.affectation_id = a.id order by k.jour) as jours,
-                   case when exists (select 1 from commission_jour cj where cj.commission_id = a.commission_id)
-                        then array(select cj.jour from commission_jour cj where cj.commission_id = a.commission_id order by cj.jour)
-                        when exists (select 1 from mission_jour mj where mj.mission_id = a.mission_id)
-                        then array(select mj.jour from mission_jour mj where mj.mission_id = a.mission_id order by mj.jour)
-                        else array(select d::date from mission m, generate_series(m.date_debut, m.date_fin, interval '1 day') d
-                                   where m.id = a.mission_id order by 1) end as jours_prevus
+            """ + JOURS_PREVUS + """
+             as jours_prevus
             from affectation a
             join personnel p on p.id = a.personnel_id
             left join commission c on c.id = a.commission_id
@@ -132,7 +146,7 @@ public final class MissionConvocationService {
             order by 1, 2, 4""";
 
     /** No affectation to leave out of the checks: a creation. */
-    private static final long NO_AFFECTATION = -1;
+    static final long NO_AFFECTATION = -1;
 
     private final TenantSql sql;
     private final MissionTypeRules rules;
@@ -157,13 +171,25 @@ public final class MissionConvocationService {
 
     private Future<Optional<MissionConvocation>> mission(SqlConnection conn, Tenant tenant, String uai, long missionId) {
         String[] openByDefault = rules.openForConvocationByDefault(tenant).toArray(String[]::new);
-        return conn.preparedQuery(MISSION).execute(Tuple.tuple().addLong(missionId).addString(uai).addArrayOfString(openByDefault)).compose(rows -> {
-            if (rows.size() == 0) {
-                return Future.succeededFuture(Optional.empty());
-            }
-            Row m = rows.iterator().next();
-            return details(conn, missionId).map(d -> Optional.of(toMission(tenant, m, d)));
-        });
+        return conn.preparedQuery(MISSION_OF_CENTRE).execute(Tuple.tuple().addLong(missionId).addString(uai)
+                .addArrayOfString(openByDefault)).compose(rows -> withDetails(conn, tenant, missionId, rows));
+    }
+
+    /**
+     * Any mission of the académie, whatever its centre and whether the establishments convene to
+     * it: the academy office's convocations ({@link OfficeConvocationService}), in its transaction.
+     */
+    Future<Optional<MissionConvocation>> missionOfAcademy(SqlConnection conn, Tenant tenant, long missionId) {
+        return conn.preparedQuery(MISSION).execute(Tuple.of(missionId)).compose(rows -> withDetails(conn, tenant, missionId, rows));
+    }
+
+    private Future<Optional<MissionConvocation>> withDetails(SqlConnection conn, Tenant tenant, long missionId,
+                                                             RowSet<Row> rows) {
+        if (rows.size() == 0) {
+            return Future.succeededFuture(Optional.empty());
+        }
+        Row m = rows.iterator().next();
+        return details(conn, missionId).map(d -> Optional.of(toMission(tenant, m, d)));
     }
 
     private record Details(List<MissionConvocation.Commission> commissions, List<MissionConvocation.Jury> jurys,
@@ -542,10 +568,21 @@ public final class MissionConvocationService {
     /** What the screen says before saving (README: these warn, and are saved once confirmed). */
     private static Future<List<String>> conflits(SqlConnection conn, long missionId, SaisieConvocation.Demande demande,
                                                  long affectationId) {
-        LocalDate[] jours = demande.creneaux().stream().map(MissionConvocation.Creneau::jour).toArray(LocalDate[]::new);
-        LocalTime[] debuts = demande.creneaux().stream().map(MissionConvocation.Creneau::debut).toArray(LocalTime[]::new);
-        LocalTime[] fins = demande.creneaux().stream().map(MissionConvocation.Creneau::fin).toArray(LocalTime[]::new);
-        return conn.preparedQuery(CONFLITS).execute(Tuple.tuple().addArrayOfLong(demande.personnels().toArray(Long[]::new))
+        return conflits(conn, missionId, demande.personnels(), demande.creneaux(), affectationId);
+    }
+
+    /**
+     * The warnings convening {@code personnels} on {@code creneaux} of mission {@code missionId}
+     * earns: their unavailabilities (a convocation by another académie included) and their other
+     * convocations in this académie overlapping those times; the mission's own affectations and
+     * {@code affectationId} are left out. The centre's form and the office's convocations ask it.
+     */
+    static Future<List<String>> conflits(SqlConnection conn, long missionId, List<Long> personnels,
+                                         List<MissionConvocation.Creneau> creneaux, long affectationId) {
+        LocalDate[] jours = creneaux.stream().map(MissionConvocation.Creneau::jour).toArray(LocalDate[]::new);
+        LocalTime[] debuts = creneaux.stream().map(MissionConvocation.Creneau::debut).toArray(LocalTime[]::new);
+        LocalTime[] fins = creneaux.stream().map(MissionConvocation.Creneau::fin).toArray(LocalTime[]::new);
+        return conn.preparedQuery(CONFLITS).execute(Tuple.tuple().addArrayOfLong(personnels.toArray(Long[]::new))
                 .addArrayOfLocalDate(jours).addArrayOfLocalTime(debuts).addArrayOfLocalTime(fins).addLong(missionId)
                 .addLong(affectationId)).map(rows -> {
             List<String> warnings = new ArrayList<>();

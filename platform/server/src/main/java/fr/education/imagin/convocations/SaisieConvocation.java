@@ -195,7 +195,7 @@ public record SaisieConvocation(List<String> personnels, String qualite, String 
         return creneaux;
     }
 
-    private static String texte(String value, String champ, int max, List<String> erreurs) {
+    static String texte(String value, String champ, int max, List<String> erreurs) {
         String typed = value == null ? "" : value.strip();
         if (typed.codePoints().anyMatch(SaisieConvocation::interdit)) {
             erreurs.add("Le champ « " + champ + " » contient un caractère non autorisé.");

@@ -1,5 +1,6 @@
 package fr.education.imagin.missions;
 
+import fr.education.imagin.convocations.OfficeConvocationService;
 import fr.education.imagin.core.audit.AuditTrail;
 import fr.education.imagin.core.db.TenantSql;
 import fr.education.imagin.core.format.FrenchFormats;
@@ -23,15 +24,21 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * "Missions de l'académie" under {@code /:tenant/administration/missions/}: the academy office's
  * list of every mission, and each mission's page where the office sets its dates and
- * observations and targets it for convocation by the establishments (CONV-1). Gestionnaires of
+ * observations, targets it for convocation by the establishments (CONV-1), convenes the people
+ * it designated ({@link OfficeConvocationService}) and withdraws a designation. Gestionnaires of
  * the académie and national admins only ({@link AcademyOffice}).
  */
 public final class MissionsOfficeRoutes {
@@ -40,11 +47,14 @@ public final class MissionsOfficeRoutes {
 
     private final ListScreen list;
     private final MissionsOfficeService service;
+    private final OfficeConvocationService convocations;
     private final PageRenderer pages;
 
-    public MissionsOfficeRoutes(Lists lists, TenantSql sql, AuditTrail audit, PageRenderer pages) {
+    public MissionsOfficeRoutes(Lists lists, TenantSql sql, AuditTrail audit, OfficeConvocationService convocations,
+                                PageRenderer pages) {
         this.list = lists.screen(MissionsOfficeList.DEFINITION, "missions/office-liste.ftlh");
         this.service = new MissionsOfficeService(sql, audit);
+        this.convocations = convocations;
         this.pages = pages;
     }
 
@@ -54,6 +64,20 @@ public final class MissionsOfficeRoutes {
         list.mount(router, base);
         router.get(base + ":id").handler(this::detail);
         router.post(base + ":id").handler(this::save);
+        router.post(base + ":id/convoquer").handler(this::convoquer);
+        router.post(base + ":id/retirer").handler(this::retirer);
+    }
+
+    /**
+     * The convocation form as the page draws it: the values typed (or the mission's defaults), the
+     * rows ticked, the warnings to confirm, the refusal to point at.
+     */
+    private record ConvocationForm(Map<String, Object> values, Set<Long> coches, List<String> avertissements,
+                                   OfficeConvocationService.Resultat.Refusee refus) {
+        static ConvocationForm initial(OfficeConvocationService.Formulaire f) {
+            return new ConvocationForm(Map.of("debut", f.debut(), "fin", f.fin(), "observation", f.observation()), Set.of(),
+                    List.of(), null);
+        }
     }
 
     private static String listPath(RoutingContext ctx) {
@@ -72,7 +96,7 @@ public final class MissionsOfficeRoutes {
         }
         service.find(TenantHandler.current(ctx), id.getAsLong()).compose(found -> found.isEmpty()
                         ? Future.failedFuture(introuvable())
-                        : respond(ctx, 200, found.get(), form(found.get()), null))
+                        : respond(ctx, 200, found.get(), form(found.get()), null, null))
                 .onFailure(ctx::fail);
     }
 
@@ -124,15 +148,18 @@ public final class MissionsOfficeRoutes {
                     return Future.failedFuture(e);
                 }
                 Console.erreur(ctx, refused.getMessage());
-                return respond(ctx, 400, found.get(), typed, refused);
+                return respond(ctx, 400, found.get(), typed, refused, null);
             });
         }).onFailure(ctx::fail);
     }
 
     private Future<Void> respond(RoutingContext ctx, int status, MissionsOfficeService.Mission mission,
-                                 Map<String, Object> form, MissionsOfficeService.Refusal refusal) {
+                                 Map<String, Object> form, MissionsOfficeService.Refusal refusal, ConvocationForm convocation) {
         Tenant tenant = TenantHandler.current(ctx);
-        return service.designations(tenant, mission.id()).compose(designations -> {
+        Future<ConvocationForm> convocationForm = convocation != null ? Future.succeededFuture(convocation)
+                : convocations.formulaire(tenant, mission.id()).map(f -> ConvocationForm.initial(
+                        f.orElse(new OfficeConvocationService.Formulaire("", "", ""))));
+        return convocationForm.compose(conv -> service.designations(tenant, mission.id()).compose(designations -> {
             Map<String, Object> model = new HashMap<>();
             model.put("mission", Map.of("numero", mission.numero(), "type", mission.type(), "session", mission.session(),
                     "specialite", mission.specialite(), "epreuve", mission.epreuve(), "centre", mission.centre(),
@@ -140,14 +167,122 @@ public final class MissionsOfficeRoutes {
             model.put("form", form);
             model.put("action", listPath(ctx) + mission.id());
             model.put("observationMax", MissionsOfficeService.OBSERVATION_MAX);
-            model.put("designations", designations.stream().map(d -> Map.of("nom", d.nom(), "prenom", d.prenom(),
-                    "etablissement", d.etablissement(), "qualite", d.qualite(), "statut", d.statut(), "auteur", d.auteur())).toList());
+            List<Long> designees = new ArrayList<>();
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (MissionsOfficeService.Designation d : designations) {
+                Map<String, Object> row = new HashMap<>();
+                row.put("id", String.valueOf(d.id()));
+                row.put("nom", d.nom());
+                row.put("prenom", d.prenom());
+                row.put("etablissement", d.etablissement());
+                row.put("qualite", d.qualite());
+                row.put("statut", d.statut());
+                row.put("auteur", d.auteur());
+                row.put("designee", d.designee());
+                row.put("coche", d.designee() && conv.coches().contains(d.id()));
+                rows.add(row);
+                if (d.designee()) {
+                    designees.add(d.id());
+                }
+            }
+            model.put("designations", rows);
+            model.put("designees", designees.stream().map(String::valueOf).collect(Collectors.joining(",")));
+            model.put("nbDesignees", designees.size());
+            model.put("convocation", conv.values());
+            model.put("convoquer", listPath(ctx) + mission.id() + "/convoquer");
+            model.put("retirer", listPath(ctx) + mission.id() + "/retirer");
+            model.put("avertissements", conv.avertissements());
+            model.put("observationConvocationMax", OfficeConvocationService.OBSERVATION_MAX);
+            if (conv.refus() != null) {
+                model.put("erreurConvocation", Map.of("champ", conv.refus().champ(), "textes", conv.refus().erreurs()));
+            }
             model.put("retour", Lists.backToList(ctx, listPath(ctx)));
             if (refusal != null) {
                 model.put("erreur", Map.of("champ", refusal.field(), "texte", refusal.getMessage()));
             }
             return pages.respond(ctx, status, "missions/office-detail.ftlh", model);
-        });
+        }));
+    }
+
+    /**
+     * "Convoquer la sélection": the ticked designations (or all those the page listed, when "Tout
+     * sélectionner" is ticked) are convened at the typed hours; refused or held for confirmation,
+     * the page is drawn again with what was typed.
+     */
+    private void convoquer(RoutingContext ctx) {
+        OptionalLong id = RecordIds.parse(ctx.pathParam("id"));
+        if (id.isEmpty()) {
+            ctx.fail(introuvable());
+            return;
+        }
+        Tenant tenant = TenantHandler.current(ctx);
+        MultiMap form = ctx.request().formAttributes();
+        List<String> selection = new ArrayList<>(form.getAll("affectation"));
+        if ("oui".equals(form.get("tout"))) {
+            for (String designee : value(form, "designees").split(",")) {
+                if (!designee.isBlank()) {
+                    selection.add(designee);
+                }
+            }
+        }
+        OfficeConvocationService.Saisie saisie = new OfficeConvocationService.Saisie(selection, value(form, "heureDebut"),
+                value(form, "heureFin"), value(form, "observationConvocation"), "1".equals(form.get("confirmer")));
+        service.find(tenant, id.getAsLong()).compose(found -> {
+            if (found.isEmpty()) {
+                return Future.failedFuture(introuvable());
+            }
+            return convocations.convoquer(tenant, SessionUser.of(ctx).login(), SignIn.address(ctx), id.getAsLong(), saisie)
+                    .compose(resultat -> {
+                        if (resultat instanceof OfficeConvocationService.Resultat.Convoquees done) {
+                            done.informations().forEach(i -> Console.information(ctx, i));
+                            done.avertissements().forEach(a -> Console.avertissement(ctx, a));
+                            SessionSync.redirect(ctx, listPath(ctx) + id.getAsLong());
+                            return Future.succeededFuture();
+                        }
+                        Set<Long> coches = new LinkedHashSet<>();
+                        selection.forEach(s -> RecordIds.parse(s).ifPresent(coches::add));
+                        Map<String, Object> typed = Map.of("debut", saisie.debut(), "fin", saisie.fin(),
+                                "observation", saisie.observation());
+                        if (resultat instanceof OfficeConvocationService.Resultat.AConfirmer confirm) {
+                            confirm.avertissements().forEach(a -> Console.avertissement(ctx, a));
+                            return respond(ctx, 200, found.get(), form(found.get()), null,
+                                    new ConvocationForm(typed, coches, confirm.avertissements(), null));
+                        }
+                        OfficeConvocationService.Resultat.Refusee refused = (OfficeConvocationService.Resultat.Refusee) resultat;
+                        refused.erreurs().forEach(e -> Console.erreur(ctx, e));
+                        // A wrong form is the request's fault; a selection overtaken by events, the state's.
+                        return respond(ctx, refused.champ().isEmpty() ? 409 : 400, found.get(), form(found.get()), null,
+                                new ConvocationForm(typed, coches, List.of(), refused));
+                    });
+        }).onFailure(ctx::fail);
+    }
+
+    /** "Retirer": a designation nobody convened yet leaves the mission. */
+    private void retirer(RoutingContext ctx) {
+        OptionalLong id = RecordIds.parse(ctx.pathParam("id"));
+        if (id.isEmpty()) {
+            ctx.fail(introuvable());
+            return;
+        }
+        Tenant tenant = TenantHandler.current(ctx);
+        OptionalLong affectation = RecordIds.parse(ctx.request().getFormAttribute("affectation"));
+        service.find(tenant, id.getAsLong()).compose(found -> {
+            if (found.isEmpty()) {
+                return Future.failedFuture(introuvable());
+            }
+            Future<MissionsOfficeService.Retrait> retrait = affectation.isEmpty()
+                    ? Future.succeededFuture(new MissionsOfficeService.Retrait(false, "Aucune désignation à retirer n'a été indiquée."))
+                    : service.retirer(tenant, SessionUser.of(ctx).login(), SignIn.address(ctx), id.getAsLong(), affectation.getAsLong());
+            return retrait.map(r -> {
+                if (r.fait()) {
+                    Console.information(ctx, r.message());
+                } else {
+                    Console.erreur(ctx, r.message());
+                }
+                SessionSync.redirect(ctx, listPath(ctx) + id.getAsLong());
+                return (Void) null;
+            });
+        }).onFailure(ctx::fail);
     }
 
     private static Map<String, Object> form(MissionsOfficeService.Mission mission) {

@@ -16,8 +16,10 @@ import java.util.Optional;
 
 /**
  * One mission as the academy office reads and sets it (GEST-1, CONV-1, EC-6): its recap, the
- * people designated on it, and what the office decides: its dates, its observations and whether
- * the establishments convene to it. Every mission of the académie, whatever its centre.
+ * people designated on it, and what the office decides: its dates, its observations, whether
+ * the establishments convene to it, and withdrawing a designation nobody convened yet. Every
+ * mission of the académie, whatever its centre. Convening the designated is the convocations'
+ * business ({@code convocations.OfficeConvocationService}).
  */
 final class MissionsOfficeService {
 
@@ -30,7 +32,13 @@ final class MissionsOfficeService {
                    String observationConvocation, boolean convocationEtablissement) {
     }
 
-    record Designation(String nom, String prenom, String etablissement, String qualite, String statut, String auteur) {
+    /** @param designee the office designated the person and nobody convened them yet (statut AFFECTEE) */
+    record Designation(long id, String nom, String prenom, String etablissement, String qualite, String statut, String auteur,
+                       boolean designee) {
+    }
+
+    /** The outcome of "Retirer": done or not, and what the console says. */
+    record Retrait(boolean fait, String message) {
     }
 
     /** What the office's form sends, already parsed. */
@@ -66,7 +74,7 @@ final class MissionsOfficeService {
             where m.id = $1""";
 
     private static final String DESIGNATIONS = """
-            select p.nom, p.prenom, coalesce(e.uai || ' - ' || e.nom, '') as etablissement, a.qualite, a.statut, a.auteur
+            select a.id, p.nom, p.prenom, coalesce(e.uai || ' - ' || e.nom, '') as etablissement, a.qualite, a.statut, a.auteur
             from affectation a
             join personnel p on p.id = a.personnel_id
             left join lieu_exercice le on le.personnel_id = p.id and le.principal
@@ -81,6 +89,12 @@ final class MissionsOfficeService {
                 union all select jour from mission_jour where mission_id = $1
                 union all select jour from mission_creneau_convocation where mission_id = $1) d
             where jour < $2 or jour > $3""";
+
+    /** Deletes a designation nobody convened yet; the person and the mission's number, for the audit and the console. */
+    private static final String RETIRER = """
+            with retiree as (delete from affectation where id = $1 and mission_id = $2 and statut = 'AFFECTEE' returning personnel_id)
+            select r.personnel_id, p.nom, p.prenom, (select numero from mission where id = $2) as numero
+            from retiree r join personnel p on p.id = r.personnel_id""";
 
     private final TenantSql sql;
     private final AuditTrail audit;
@@ -99,9 +113,10 @@ final class MissionsOfficeService {
         return sql.inTenant(tenant, conn -> conn.preparedQuery(DESIGNATIONS).execute(Tuple.of(id))).map(rows -> {
             List<Designation> list = new ArrayList<>();
             for (Row row : rows) {
-                list.add(new Designation(row.getString("nom"), row.getString("prenom"), row.getString("etablissement"),
+                list.add(new Designation(row.getLong("id"), row.getString("nom"), row.getString("prenom"), row.getString("etablissement"),
                         row.getString("qualite"), statut(row.getString("statut")),
-                        "CENTRE".equals(row.getString("auteur")) ? "Centre d'examen" : "Académie"));
+                        "CENTRE".equals(row.getString("auteur")) ? "Centre d'examen" : "Académie",
+                        "AFFECTEE".equals(row.getString("statut"))));
             }
             return list;
         });
@@ -127,6 +142,30 @@ final class MissionsOfficeService {
                                 locked.iterator().next().getString("numero") + " : du " + FrenchFormats.date(changes.debut())
                                         + " au " + FrenchFormats.date(changes.fin()) + ", convocation par l'établissement "
                                         + (changes.convocationEtablissement() ? "oui" : "non"), address)))));
+    }
+
+    /**
+     * "Retirer": deletes a designation of the mission nobody has convened yet (statut AFFECTEE),
+     * audited in the same transaction. A convened person is not withdrawn from here, and a
+     * designation already gone is said so; nothing is written then.
+     */
+    Future<Retrait> retirer(Tenant tenant, String actor, String address, long missionId, long affectationId) {
+        return sql.inTenant(tenant, conn -> conn.preparedQuery(RETIRER).execute(Tuple.of(affectationId, missionId)).compose(rows -> {
+            if (rows.size() == 0) {
+                return conn.preparedQuery("""
+                                select p.nom, p.prenom from affectation a join personnel p on p.id = a.personnel_id
+                                where a.id = $1 and a.mission_id = $2""")
+                        .execute(Tuple.of(affectationId, missionId)).map(left -> new Retrait(false, left.size() == 0
+                                ? "Cette désignation n'existe plus sur cette mission : rien n'a été retiré."
+                                : left.iterator().next().getString("nom") + " " + left.iterator().next().getString("prenom")
+                                + " est déjà convoqué(e) sur cette mission : seule une désignation pas encore convoquée peut être retirée."));
+            }
+            Row r = rows.iterator().next();
+            String who = r.getString("nom") + " " + r.getString("prenom");
+            return audit.record(conn, new AuditTrail.Entry(tenant.code(), actor, "DESIGNATION_RETIREE", "mission="
+                            + r.getString("numero") + " affectation=" + affectationId + " personnel=" + r.getLong("personnel_id"), address))
+                    .map(v -> new Retrait(true, who + " n'est plus désigné(e) sur la mission n° " + r.getString("numero") + "."));
+        }));
     }
 
     private static Future<Void> checkDays(SqlConnection conn, long id, Changes changes) {

@@ -13,6 +13,7 @@ import fr.education.imagin.convocations.ConvocationEffects;
 import fr.education.imagin.convocations.ConvocationService;
 import fr.education.imagin.convocations.ConvocationsActivity;
 import fr.education.imagin.convocations.MissionConvocationService;
+import fr.education.imagin.convocations.OfficeConvocationService;
 import fr.education.imagin.core.plugins.PluginHost;
 import fr.education.imagin.indemnites.IndemnitesOfficeRoutes;
 import fr.education.imagin.interacademies.CrossAcademyRelay;
@@ -115,8 +116,8 @@ public final class UserInterface {
         CompetenceService competences = new CompetenceService(sql, audit);
         MissionTypeRules missionTypes = new MissionTypeRules(plugins, sql);
         ConvocationDocuments convocations = new ConvocationDocuments(new ConvocationService(sql, missionTypes), pdf);
-        MissionConvocationService missionConvocations = new MissionConvocationService(sql, missionTypes, audit,
-                new ConvocationEffects(new SantorinOutbox(), crossAcademy));
+        ConvocationEffects convocationEffects = new ConvocationEffects(new SantorinOutbox(), crossAcademy);
+        MissionConvocationService missionConvocations = new MissionConvocationService(sql, missionTypes, audit, convocationEffects);
         ConvocationDispatch dispatch = new ConvocationDispatch(convocations, missionConvocations, sql, outbox, audit,
                 outbox.delivering());
         List<ActivityModule> modules = new ArrayList<>(List.of(
@@ -142,7 +143,8 @@ public final class UserInterface {
                 serviceFait.office()::mount,
                 FraisOfficeRoutes.create(sql, audit, lists, indemnites.icc(), pages)::mount,
                 indemnites.office()::mount,
-                new MissionsOfficeRoutes(lists, sql, audit, pages)::mount,
+                new MissionsOfficeRoutes(lists, sql, audit, new OfficeConvocationService(sql, missionConvocations, convocations,
+                        outbox, audit, convocationEffects), pages)::mount,
                 new AvancementOfficeRoutes(lists, sql)::mount,
                 new AffectationRoutes(new AffectationService(sql, audit),
                         new AffectationRuns(vertx, sql, new AffectationSolver(

@@ -223,7 +223,9 @@ class AuthorisationMatrixTest {
                 .anyMatch(c -> c.startsWith("GET /:tenant/administration/imports/inscriptions/etat "))
                 .anyMatch(c -> c.startsWith("GET /:tenant/administration/imports/personnels "))
                 .anyMatch(c -> c.startsWith("POST /:tenant/administration/imports/personnels "))
-                .anyMatch(c -> c.startsWith("GET /:tenant/administration/imports/personnels/etat "));
+                .anyMatch(c -> c.startsWith("GET /:tenant/administration/imports/personnels/etat "))
+                .anyMatch(c -> c.startsWith("POST /:tenant/administration/missions/:id/convoquer "))
+                .anyMatch(c -> c.startsWith("POST /:tenant/administration/missions/:id/retirer "));
         assertThat(leaks).isEmpty();
     }
 
@@ -252,6 +254,8 @@ class AuthorisationMatrixTest {
         String constatBefore = constat(foreignMission[2]);
         String[] foreignIcc = foreignIcc(uai);
         String iccBefore = icc(foreignIcc[2]);
+        String designation = designation(foreignMission[0]);
+        String missionBefore = officeMissionState(foreignMission[0]);
 
         List<String> calls = new ArrayList<>();
         List<String> problems = new ArrayList<>();
@@ -307,12 +311,16 @@ class AuthorisationMatrixTest {
                 }
                 continue;
             }
-            // :id is any mission of the académie in the office's missions: refused to the chef outright (403), unchanged.
+            // :id is any mission of the académie in the office's missions (its page, its save, its convocation of the
+            // selected designations, its "Retirer"): refused to the chef outright (403), unchanged.
             if (path.startsWith(MISSIONS_OFFICE + ":id")) {
                 String concrete = path.replace(":tenant", TARGET).replace(":id", foreignMission[0]);
                 boolean post = route.methods().equals(List.of("POST"));
-                HttpResponse<String> response = post ? browser.submit(base + "/" + TARGET + "/", base + concrete, Map.of(
-                        "debut", "01/01/2001", "fin", "02/01/2001", "observation", "Matrice", "observationConvocation", ""))
+                Map<String, String> form = new LinkedHashMap<>(Map.of("debut", "01/01/2001", "fin", "02/01/2001",
+                        "observation", "Matrice", "observationConvocation", ""));
+                form.putAll(Map.of("affectation", designation, "tout", "oui", "designees", designation,
+                        "heureDebut", "08:00", "heureFin", "10:00", "confirmer", "1"));
+                HttpResponse<String> response = post ? browser.submit(base + "/" + TARGET + "/", base + concrete, form)
                         : browser.get(base + concrete);
                 calls.add((post ? "POST " : "GET ") + concrete + " -> " + response.statusCode());
                 if (response.statusCode() != 403 || response.body().contains(foreignMission[1])) {
@@ -393,12 +401,44 @@ class AuthorisationMatrixTest {
                 .anyMatch(c -> c.startsWith("POST /" + TARGET + "/administration/service-fait/" + foreignMission[0] + " "))
                 .anyMatch(c -> c.startsWith("POST /" + TARGET + "/administration/missions/" + foreignMission[0] + " "))
                 .anyMatch(c -> c.startsWith("POST /" + TARGET + "/administration/affectation/sessions/" + foreignMission[3] + "/lancer "))
+                .anyMatch(c -> c.startsWith("POST /" + TARGET + "/administration/missions/" + foreignMission[0] + "/convoquer "))
+                .anyMatch(c -> c.startsWith("POST /" + TARGET + "/administration/missions/" + foreignMission[0] + "/retirer "))
                 .anyMatch(c -> c.startsWith("POST /" + TARGET + "/indemnites/" + foreignIcc[0] + "/normale/transmettre "))
                 .anyMatch(c -> c.startsWith("POST /" + TARGET + "/administration/indemnites/" + foreignIcc[1] + "/" + foreignIcc[0]
                         + "/normale/rouvrir "));
         assertThat(problems).isEmpty();
         assertThat(icc(foreignIcc[2])).as("the other centre's ICC is unchanged").isEqualTo(iccBefore);
         assertThat(constat(foreignMission[2])).as("no constat recorded on another centre's mission").isEqualTo(constatBefore);
+        assertThat(officeMissionState(foreignMission[0])).as("the office's mission, its designation and convocations unchanged")
+                .isEqualTo(missionBefore);
+    }
+
+    /** A person the office designated (statut AFFECTEE) on Rennes mission {@code mission}, made for this test: its id. */
+    private static String designation(String mission) throws SQLException {
+        try (Connection conn = DriverManager.getConnection(jdbcUrl, "postgres", ""); java.sql.Statement st = conn.createStatement()) {
+            st.execute("""
+                    insert into t_rennes.personnel (numen, civilite, nom, prenom, date_naissance, discipline_poste, mail_pro)
+                    values ('ZZMAT-DESIGNE', 'Mme', 'ZZMATRICE-DESIGNEE', 'Anne', date '1970-01-01', 'LETTRES', 'anne@ac-rennes.fr')""");
+            return String.valueOf(single(st, """
+                    insert into t_rennes.affectation (mission_id, personnel_id, qualite, statut, auteur)
+                    select %s, id, 'Examinateur', 'AFFECTEE', 'ACADEMIE' from t_rennes.personnel where numen = 'ZZMAT-DESIGNE'
+                    returning id""".formatted(mission)));
+        }
+    }
+
+    /** What the office's mission routes could change: the mission, its affectations and créneaux, mails, SANTORIN, audit. */
+    private static String officeMissionState(String mission) throws SQLException {
+        try (Connection conn = DriverManager.getConnection(jdbcUrl, "postgres", ""); java.sql.Statement st = conn.createStatement()) {
+            return text(st, """
+                    select concat_ws(' | ',
+                        (select concat_ws(',', m.date_debut, m.date_fin, m.observation, m.observation_convocation,
+                                          m.convocation_etablissement) from t_rennes.mission m where m.id = %1$s),
+                        (select string_agg(concat_ws(',', a.id, a.statut, a.observation, a.convoquee_le,
+                                           (select count(*) from t_rennes.affectation_creneau k where k.affectation_id = a.id)),
+                                           ';' order by a.id) from t_rennes.affectation a where a.mission_id = %1$s),
+                        (select count(*) from t_rennes.mail_outbox), (select count(*) from t_rennes.santorin_envoi),
+                        (select count(*) from platform.audit where tenant_code = 'rennes'))""".formatted(mission));
+        }
     }
 
     /**
