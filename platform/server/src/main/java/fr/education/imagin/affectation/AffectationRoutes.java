@@ -54,6 +54,67 @@ public final class AffectationRoutes {
         router.post(base + "sessions/:id/lancer").handler(this::lancer);
         router.post(base + "sessions/:id/calculs/:calcul/arreter").handler(this::arreter);
         router.post(base + "sessions/:id/calculs/:calcul/accepter").handler(this::accepter);
+        router.get(base + "missions/:id").handler(this::candidats);
+        router.post(base + "missions/:id").handler(this::designer);
+    }
+
+    private static String missionPath(RoutingContext ctx, long id) {
+        return home(ctx) + "missions/" + id;
+    }
+
+    /** One mission's proposals, ranked: the office ticks whom to designate. */
+    private void candidats(RoutingContext ctx) {
+        OptionalLong id = RecordIds.fromPath(ctx, "id");
+        if (id.isEmpty()) {
+            return;
+        }
+        Tenant tenant = TenantHandler.current(ctx);
+        service.candidats(tenant, id.getAsLong()).compose(found -> {
+            if (found.isEmpty()) {
+                return Future.failedFuture(new PageException(404, "Mission introuvable", "Cette mission n'existe pas dans cette académie."));
+            }
+            AffectationService.MissionCandidats m = found.get();
+            Map<String, Object> model = new HashMap<>();
+            model.put("mission", Map.of("numero", m.numero(), "session", m.session(), "type", m.type(), "epreuve", m.epreuve(),
+                    "centre", m.centre(), "placesLibres", m.placesLibres()));
+            model.put("commissions", m.commissions().stream().map(c -> Map.of("id", c.id(), "code", c.code())).toList());
+            model.put("candidats", m.candidats().stream().map(c -> Map.of("id", c.id(), "nom", c.nom(),
+                    "etablissement", c.etablissement(), "distance", c.distanceKm() == null ? "" : c.distanceKm() + " km",
+                    "charge", c.charge(), "disponible", c.disponible())).toList());
+            model.put("action", missionPath(ctx, m.missionId()));
+            model.put("retour", "/" + tenant.code() + "/administration/missions/" + m.missionId());
+            model.put("sessionLien", sessionPath(ctx, m.sessionId()));
+            return pages.respond(ctx, 200, "affectation/mission.ftlh", model);
+        }).onFailure(ctx::fail);
+    }
+
+    private void designer(RoutingContext ctx) {
+        OptionalLong id = RecordIds.fromPath(ctx, "id");
+        if (id.isEmpty()) {
+            return;
+        }
+        List<Long> personnes = new java.util.ArrayList<>();
+        for (String value : ctx.request().formAttributes().getAll("personnel")) {
+            RecordIds.parse(value).ifPresent(personnes::add);
+        }
+        String commissionValue = ctx.request().getFormAttribute("commission");
+        OptionalLong commission = RecordIds.parse(commissionValue);
+        if (personnes.isEmpty()) {
+            Console.erreur(ctx, "Sélectionnez au moins une personne à désigner.");
+            SessionSync.redirect(ctx, missionPath(ctx, id.getAsLong()));
+            return;
+        }
+        service.designer(TenantHandler.current(ctx), SessionUser.of(ctx).login(), SignIn.address(ctx), id.getAsLong(),
+                List.copyOf(new LinkedHashSet<>(personnes)),
+                commission.isPresent() ? Optional.of(commission.getAsLong()) : Optional.empty()).onSuccess(result -> {
+            if (result instanceof AffectationService.Acceptation.Faite done) {
+                Console.information(ctx, done.designes() + (done.designes() > 1 ? " personnes sont désignées" : " personne est désignée")
+                        + " (statut « Affectée ») : convoquez-les depuis la page de la mission.");
+            } else if (result instanceof AffectationService.Acceptation.Refusee refused) {
+                Console.erreur(ctx, "Rien n'a été enregistré. " + String.join(" ", refused.raisons()));
+            }
+            SessionSync.redirect(ctx, missionPath(ctx, id.getAsLong()));
+        }).onFailure(ctx::fail);
     }
 
     private static String home(RoutingContext ctx) {

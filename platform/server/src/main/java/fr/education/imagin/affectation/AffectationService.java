@@ -145,9 +145,101 @@ public final class AffectationService {
                             "Aucune proposition à accepter : sélectionnez au moins une place pourvue et non encore acceptée.")));
                 }
                 return verifier(conn, run.getLong("session_id"), run.getInteger("annee"), choix).compose(raisons -> raisons.isEmpty()
-                        ? designer(conn, tenant, actor, address, calculId, choix)
+                        ? designer(conn, tenant, actor, address, Optional.of(calculId), choix)
                         : Future.succeededFuture(new Acceptation.Refusee(raisons)));
             });
+        }));
+    }
+
+    /** A person proposed for one mission, as its proposals page ranks them. */
+    public record Candidat(long id, String nom, String etablissement, Integer distanceKm, int charge, boolean disponible) {
+    }
+
+    public record Commission(long id, String code) {
+    }
+
+    /** One mission's proposals: the competent people, free ones first, then nearest, then least loaded. */
+    public record MissionCandidats(long missionId, String numero, String session, long sessionId, String type, String epreuve,
+                                   String centre, int placesLibres, List<Commission> commissions, List<Candidat> candidats) {
+    }
+
+    static final int CANDIDATS_AFFICHES = 60;
+
+    private static final String MISSION = """
+            select m.id, m.numero, m.session_id, s.annee, s.libelle as session, t.libelle as type,
+                   coalesce(eo.code || ', ' || eo.libelle, '') as epreuve, ce.uai || ' - ' || ce.nom as centre
+            from mission m
+            join session_examen s on s.id = m.session_id
+            join type_mission t on t.code = m.type_code
+            join etablissement ce on ce.uai = m.centre_uai
+            left join epreuve_option eo on eo.id = m.epreuve_option_id
+            where m.id = $1""";
+
+    public Future<Optional<MissionCandidats>> candidats(Tenant tenant, long missionId) {
+        return sql.inTenant(tenant, conn -> conn.preparedQuery(MISSION).execute(Tuple.of(missionId)).compose(rows -> {
+            if (rows.size() == 0) {
+                return Future.succeededFuture(Optional.<MissionCandidats>empty());
+            }
+            Row m = rows.iterator().next();
+            int annee = m.getInteger("annee");
+            return PlanLoader.missions(conn, m.getLong("session_id")).compose(missions -> {
+                PlanLoader.MissionPlan plan = missions.stream().filter(x -> x.id() == missionId).findFirst().orElseThrow();
+                LocalDate premier = plan.jours().get(0);
+                LocalDate dernier = plan.jours().get(plan.jours().size() - 1);
+                return PlanLoader.people(conn, List.of(plan), annee, premier, dernier).map(people -> {
+                    BitSet jours = PlanLoader.days(plan.jours(), premier);
+                    List<Intervenant> pool = plan.epreuveOption() == null ? people.byCentre().getOrDefault(plan.centre(), List.of())
+                            : people.byEpreuve().getOrDefault(plan.epreuveOption(), List.of());
+                    List<Candidat> candidats = new ArrayList<>();
+                    for (Intervenant person : pool) {
+                        if (plan.dejaAffectes().contains(person.id())) {
+                            continue;
+                        }
+                        Integer km = person.position().isPresent() && plan.position() != null
+                                ? person.position().get().kilometresTo(plan.position()) : null;
+                        candidats.add(new Candidat(person.id(), person.nom() + " " + person.prenom(), person.etablissement(), km,
+                                person.charge(), person.disponible(jours)));
+                    }
+                    candidats.sort(Comparator.comparing((Candidat c) -> !c.disponible())
+                            .thenComparingInt(c -> c.distanceKm() == null ? Poste.DISTANCE_INCONNUE : c.distanceKm())
+                            .thenComparingInt(Candidat::charge).thenComparing(Candidat::nom));
+                    return Optional.of(new MissionCandidats(missionId, m.getString("numero"), m.getString("session"),
+                            m.getLong("session_id"), m.getString("type"), m.getString("epreuve"), m.getString("centre"),
+                            Places.of(plan).size(), plan.commissions().stream().map(c -> new Commission(c.id(), c.code())).toList(),
+                            List.copyOf(candidats.subList(0, Math.min(CANDIDATS_AFFICHES, candidats.size())))));
+                });
+            });
+        }));
+    }
+
+    /**
+     * Designates these people on the mission (on one of its commissions, when chosen), with the
+     * same checks as an accepted proposal: all of them or none.
+     */
+    public Future<Acceptation> designer(Tenant tenant, String actor, String address, long missionId, List<Long> personnes,
+                                        Optional<Long> commission) {
+        return sql.inTenant(tenant, conn -> conn.preparedQuery("""
+                        select m.numero, m.session_id, s.annee from mission m join session_examen s on s.id = m.session_id
+                        where m.id = $1 for update of m""").execute(Tuple.of(missionId)).compose(rows -> {
+            if (rows.size() == 0) {
+                return Future.succeededFuture((Acceptation) new Acceptation.Refusee(List.of("Cette mission n'existe pas.")));
+            }
+            Row m = rows.iterator().next();
+            return conn.preparedQuery("select id, nom || ' ' || prenom from personnel where id = any($1) order by nom, prenom")
+                    .execute(Tuple.tuple().addArrayOfLong(personnes.toArray(Long[]::new))).compose(found -> {
+                        List<Choix> choix = new ArrayList<>();
+                        int n = 0;
+                        for (Row p : found) {
+                            choix.add(new Choix(n++, missionId, m.getString("numero"), commission.orElse(null), p.getLong(0), p.getString(1)));
+                        }
+                        if (choix.size() != personnes.size()) {
+                            return Future.succeededFuture((Acceptation) new Acceptation.Refusee(List.of(
+                                    "Une des personnes choisies n'existe plus : rechargez la page.")));
+                        }
+                        return verifier(conn, m.getLong("session_id"), m.getInteger("annee"), choix).compose(raisons -> raisons.isEmpty()
+                                ? designer(conn, tenant, actor, address, Optional.empty(), choix)
+                                : Future.succeededFuture(new Acceptation.Refusee(raisons)));
+                    });
         }));
     }
 
@@ -204,7 +296,9 @@ public final class AffectationService {
                     BitSet days = PlanLoader.days(jours.get(c), premier);
                     Poste poste = new Poste(c.poste(), c.missionId(), c.commissionId(), m.epreuveOption(), days, List.of(person), Map.of());
                     poste.setIntervenant(person);
-                    if (m.dejaAffectes().contains(person.id())) {
+                    if (c.commissionId() != null && m.commissions().stream().noneMatch(k -> k.id() == c.commissionId())) {
+                        raisons.add(where + " : cette commission n'est pas une commission de la mission.");
+                    } else if (m.dejaAffectes().contains(person.id())) {
                         raisons.add(where + " est déjà affecté(e) ou convoqué(e) sur cette mission.");
                     } else if (!person.competent(m.epreuveOption())) {
                         raisons.add(where + " n'a plus la compétence de l'épreuve.");
@@ -237,7 +331,7 @@ public final class AffectationService {
     }
 
     /** The designation itself: the qualité the office's list gives the mission's kind of work. */
-    private Future<Acceptation> designer(SqlConnection conn, Tenant tenant, String actor, String address, long calculId,
+    private Future<Acceptation> designer(SqlConnection conn, Tenant tenant, String actor, String address, Optional<Long> calculId,
                                          List<Choix> choix) {
         List<Tuple> rows = choix.stream().map(c -> Tuple.of(c.missionId(), c.personnelId(), c.commissionId())).toList();
         return conn.preparedQuery("""
@@ -247,11 +341,12 @@ public final class AffectationService {
                                                          when 'AIDE_EXAMEN' then 'Surveillant' else '' end,
                                $3, 'AFFECTEE', 'ACADEMIE'
                         from mission m join type_mission t on t.code = m.type_code where m.id = $1""").executeBatch(rows)
-                .compose(v -> conn.preparedQuery("""
+                .compose(v -> calculId.isEmpty() ? Future.succeededFuture() : conn.preparedQuery("""
                         update affectation_proposition set acceptee_le = now() where calcul_id = $1 and poste = any($2)""")
-                        .execute(Tuple.tuple().addLong(calculId).addArrayOfInteger(choix.stream().map(Choix::poste).toArray(Integer[]::new))))
+                        .execute(Tuple.tuple().addLong(calculId.get()).addArrayOfInteger(choix.stream().map(Choix::poste).toArray(Integer[]::new))))
                 .compose(v -> audit.record(conn, new AuditTrail.Entry(tenant.code(), actor, "AFFECTATION_ACCEPTEE",
-                        "calcul=" + calculId + " designations=" + choix.size(), address)))
+                        calculId.map(id -> "calcul=" + id).orElse("mission=" + choix.get(0).numero()) + " designations=" + choix.size(),
+                        address)))
                 .map(v -> new Acceptation.Faite(choix.size()));
     }
 }

@@ -224,7 +224,7 @@ final class PlanLoader {
     record People(List<Intervenant> all, Map<Long, List<Intervenant>> byEpreuve, Map<String, List<Intervenant>> byCentre) {
     }
 
-    private static Future<People> people(SqlConnection conn, List<MissionPlan> missions, int annee, LocalDate premier,
+    static Future<People> people(SqlConnection conn, List<MissionPlan> missions, int annee, LocalDate premier,
                                          LocalDate dernier) {
         Long[] epreuves = missions.stream().map(MissionPlan::epreuveOption).filter(e -> e != null).distinct().toArray(Long[]::new);
         String[] centres = missions.stream().filter(m -> m.epreuveOption() == null).map(MissionPlan::centre).distinct()

@@ -166,6 +166,7 @@ public final class MissionsOfficeRoutes {
                     "candidats", mission.candidats()));
             model.put("form", form);
             model.put("action", listPath(ctx) + mission.id());
+            model.put("propositions", "/" + TenantHandler.current(ctx).code() + "/administration/affectation/missions/" + mission.id());
             model.put("observationMax", MissionsOfficeService.OBSERVATION_MAX);
             List<Long> designees = new ArrayList<>();
             List<Map<String, Object>> rows = new ArrayList<>();

@@ -185,6 +185,45 @@ class AffectationRoutesTest {
 
     @Test
     @Order(4)
+    void aMissionsProposalsRankTheFreeAndNearFirstAndDesignateWithTheSameChecks() {
+        Browser office = office();
+        // A mission of its own, later in the month: the near and far people are free then, the third is not.
+        long[] created = new long[1];
+        TestSql.inSchema("t_toulouse", st -> {
+            long epreuve = single(st, "select id from epreuve_option where code = 'E-AF'");
+            created[0] = mission(st, "AFFECT-4", epreuve, DAY1.plusDays(8), DAY1.plusDays(8), "1");
+            st.execute("insert into indisponibilite (personnel_id, debut, fin, motif, origine) values (" + unavailable
+                    + ", timestamp '" + DAY1.plusDays(8) + " 08:00', timestamp '" + DAY1.plusDays(8) + " 12:00', 'Jury', 'GESTIONNAIRE')");
+        });
+        long m3 = created[0];
+        long commissionOfAnother = count("select min(c.id) from t_toulouse.commission c join t_toulouse.mission m on m.id = c.mission_id"
+                + " where m.numero = 'AFFECT-2'");
+        String url = base + HOME + "missions/" + m3;
+        assertThat(office.get(base + "/toulouse/administration/missions/" + m3).body()).contains(HOME + "missions/" + m3);
+        String page = office.get(url).body().replaceAll("\\s+", " ");
+        // Competent people only (not the incompetent one, not the contested one), the free one first.
+        assertThat(page).contains("Propositions d'intervenants : mission n° AFFECT-4")
+                .doesNotContain("AFFECTATION-INCOMPETENT").doesNotContain("AFFECTATION-CONTESTE");
+        assertThat(page.indexOf("AFFECTATION-PROCHE")).isPositive().isLessThan(page.indexOf("AFFECTATION-LOIN"));
+        assertThat(page.indexOf("AFFECTATION-LOIN")).isLessThan(page.indexOf("AFFECTATION-INDISPONIBLE"));
+        assertThat(page).containsPattern("AFFECTATION-INDISPONIBLE Test</td><td>0319991V</td><td>\\d km</td><td>0</td> ?<td>Indisponible");
+
+        long before = count("select count(*) from t_toulouse.affectation where mission_id = " + m3);
+        office.submitPairs(url, url, List.of(Map.entry("personnel", String.valueOf(near)), Map.entry("personnel", String.valueOf(unavailable))));
+        assertThat(office.get(url).body()).contains("AFFECTATION-INDISPONIBLE Test n&#39;est plus disponible");
+        office.submitPairs(url, url, List.of(Map.entry("personnel", String.valueOf(near)),
+                Map.entry("commission", String.valueOf(commissionOfAnother))));
+        assertThat(office.get(url).body()).contains("n&#39;est pas une commission de la mission");
+        assertThat(count("select count(*) from t_toulouse.affectation where mission_id = " + m3)).isEqualTo(before);
+
+        office.submitPairs(url, url, List.of(Map.entry("personnel", String.valueOf(near))));
+        assertThat(office.get(url).body()).contains("1 personne est désignée").doesNotContain("AFFECTATION-PROCHE Test</td>");
+        assertThat(count("select count(*) from t_toulouse.affectation where mission_id = " + m3 + " and personnel_id = " + near
+                + " and statut = 'AFFECTEE' and auteur = 'ACADEMIE' and qualite = 'Examinateur'")).isEqualTo(1);
+    }
+
+    @Test
+    @Order(5)
     void aChefDEtablissementIsRefused() {
         Browser chef = new Browser();
         assertThat(chef.login(base, "toulouse", "ce.0310038y", "imagin-demo").statusCode()).isEqualTo(302);
@@ -197,7 +236,7 @@ class AffectationRoutesTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void theScreensPassAxe() {
         try (BrowserSession browser = BrowserSession.open(base)) {
             Page page = browser.login("toulouse", "gest.toulouse");
@@ -208,6 +247,10 @@ class AffectationRoutesTest {
             assertThat(page.locator("#calcul-resultat")).isVisible();
             Axe.assertNoViolations(page);
             browser.screenshot("80-affectation-automatique");
+            browser.go(HOME + "missions/" + count("select id from t_toulouse.mission where numero = 'AFFECT-1'"));
+            assertThat(page.locator("h1")).containsText("Propositions d'intervenants");
+            Axe.assertNoViolations(page);
+            page.goBack();
             page.locator("#lancer").click();
             // The page follows the run and shows the new proposal once it is over.
             assertThat(page.locator("#calcul-resultat")).isVisible(new com.microsoft.playwright.assertions.LocatorAssertions

@@ -331,11 +331,13 @@ class AuthorisationMatrixTest {
             }
             // :id is any session of the académie in the office's automatic affectation, :calcul a run: refused to the chef
             // outright (403), no run started, stopped or accepted.
-            if (path.startsWith(AFFECTATION_OFFICE + "sessions/:id")) {
-                String concrete = path.replace(":tenant", TARGET).replace(":id", foreignMission[3]).replace(":calcul", "1");
+            // In its missions, :id is a mission of another centre (its proposals; designating someone there).
+            if (path.startsWith(AFFECTATION_OFFICE + "sessions/:id") || path.startsWith(AFFECTATION_OFFICE + "missions/:id")) {
+                String id = path.startsWith(AFFECTATION_OFFICE + "sessions/") ? foreignMission[3] : foreignMission[0];
+                String concrete = path.replace(":tenant", TARGET).replace(":id", id).replace(":calcul", "1");
                 boolean post = route.methods().equals(List.of("POST"));
                 HttpResponse<String> response = post ? browser.submit(base + "/" + TARGET + "/", base + concrete, Map.of(
-                        "choix", "tout", "poste", "0")) : browser.get(base + concrete);
+                        "choix", "tout", "poste", "0", "personnel", foreignMission[2])) : browser.get(base + concrete);
                 calls.add((post ? "POST " : "GET ") + concrete + " -> " + response.statusCode());
                 if (response.statusCode() != 403) {
                     problems.add((post ? "POST " : "GET ") + concrete + " answered " + response.statusCode()
