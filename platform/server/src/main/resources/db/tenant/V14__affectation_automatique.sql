@@ -48,3 +48,8 @@ create table affectation_proposition (
     primary key (calcul_id, poste)
 );
 create index affectation_proposition_mission_idx on affectation_proposition (mission_id);
+
+-- A session's places count who already holds a commission's seat, and its candidates are read
+-- by épreuve-option: both without a full scan.
+create index affectation_commission_idx on affectation (commission_id) where commission_id is not null;
+create index competence_auteur_epreuve_idx on competence_auteur (epreuve_option_id);

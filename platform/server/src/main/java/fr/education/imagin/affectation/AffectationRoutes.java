@@ -11,6 +11,7 @@ import fr.education.imagin.core.web.PageException;
 import fr.education.imagin.core.web.PageRenderer;
 import fr.education.imagin.core.web.RecordIds;
 import fr.education.imagin.core.web.SessionSync;
+import fr.education.imagin.missions.MissionNeeds;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -37,11 +38,13 @@ public final class AffectationRoutes {
 
     private final AffectationService service;
     private final AffectationRuns runs;
+    private final MissionNeeds needs;
     private final PageRenderer pages;
 
-    public AffectationRoutes(AffectationService service, AffectationRuns runs, PageRenderer pages) {
+    public AffectationRoutes(AffectationService service, AffectationRuns runs, MissionNeeds needs, PageRenderer pages) {
         this.service = service;
         this.runs = runs;
+        this.needs = needs;
         this.pages = pages;
     }
 
@@ -52,6 +55,7 @@ public final class AffectationRoutes {
         router.get(base + "sessions/:id").handler(this::session);
         router.get(base + "sessions/:id/etat").handler(this::etat);
         router.post(base + "sessions/:id/lancer").handler(this::lancer);
+        router.post(base + "sessions/:id/besoins").handler(this::besoins);
         router.post(base + "sessions/:id/calculs/:calcul/arreter").handler(this::arreter);
         router.post(base + "sessions/:id/calculs/:calcul/accepter").handler(this::accepter);
         router.get(base + "missions/:id").handler(this::candidats);
@@ -157,6 +161,7 @@ public final class AffectationRoutes {
                             "sansNombre", bilan.sansNombreRequis(), "postes", bilan.postes(), "affectations", session.affectations()));
                     model.put("retour", home(ctx));
                     model.put("lancer", sessionPath(ctx, session.id()) + "/lancer");
+                    model.put("besoins", sessionPath(ctx, session.id()) + "/besoins");
                     model.put("etat", sessionPath(ctx, session.id()) + "/etat");
                     model.put("missionsLien", "/" + tenant.code() + "/administration/missions/");
                     calcul.ifPresent(c -> model.put("calcul", calculModel(ctx, session.id(), c)));
@@ -244,6 +249,29 @@ public final class AffectationRoutes {
             }
             SessionSync.redirect(ctx, sessionPath(ctx, id.getAsLong()));
         }).onFailure(ctx::fail);
+    }
+
+    /** "Fixer les besoins": one person per N expected candidates on the session's missions without a count. */
+    private void besoins(RoutingContext ctx) {
+        OptionalLong id = RecordIds.fromPath(ctx, "id");
+        if (id.isEmpty()) {
+            return;
+        }
+        String typed = String.valueOf(ctx.request().getFormAttribute("candidatsParIntervenant")).strip();
+        if (!typed.matches("\\d{1,4}") || Integer.parseInt(typed) < 1) {
+            Console.erreur(ctx, "Le nombre de candidats par intervenant « " + ("null".equals(typed) ? "" : typed)
+                    + " » doit être un nombre entier de 1 à " + MissionNeeds.CANDIDATS_MAX + " : rien n'a été modifié.");
+            SessionSync.redirect(ctx, sessionPath(ctx, id.getAsLong()));
+            return;
+        }
+        Tenant tenant = TenantHandler.current(ctx);
+        service.session(tenant, id.getAsLong()).compose(found -> found.isEmpty() ? Future.failedFuture(introuvable())
+                : needs.parDefaut(tenant, SessionUser.of(ctx).login(), SignIn.address(ctx), id.getAsLong(), Integer.parseInt(typed)))
+                .onSuccess(changed -> {
+                    Console.information(ctx, changed + (changed > 1 ? " missions ont" : " mission a")
+                            + " désormais un nombre d'intervenants requis (un pour " + typed + " candidats attendus).");
+                    SessionSync.redirect(ctx, sessionPath(ctx, id.getAsLong()));
+                }).onFailure(ctx::fail);
     }
 
     private void arreter(RoutingContext ctx) {

@@ -148,7 +148,8 @@ public final class UserInterface {
                 new AvancementOfficeRoutes(lists, sql)::mount,
                 new AffectationRoutes(new AffectationService(sql, audit),
                         new AffectationRuns(vertx, sql, new AffectationSolver(
-                                new SolverSettings(affectation.maxDuration(), affectation.unimproved(), SolverSettings.CANDIDATS_MAX))), pages)::mount,
+                                new SolverSettings(affectation.maxDuration(), affectation.unimproved(), SolverSettings.CANDIDATS_MAX))),
+                        new fr.education.imagin.missions.MissionNeeds(sql, audit), pages)::mount,
                 new ImportRoutes(vertx, Map.of(ImportKind.INSCRIPTIONS, new RegistrationImport(new MissionGeneration(plugins, jdbc)),
                         ImportKind.PERSONNELS, new StaffImport(jdbc)), new ImportJobs(sql, jdbc), pages)::mount);
         return new UserInterface(assets, pages, new AcademyHomeRoutes(registry, pages), new WorkContextHandler(sql),

@@ -224,6 +224,25 @@ class AffectationRoutesTest {
 
     @Test
     @Order(5)
+    void theOfficeSetsTheCountOfEveryMissionWithoutOneAtOnce() {
+        Browser office = office();
+        office.submit(sessionPage(), sessionPage() + "/besoins", Map.of("candidatsParIntervenant", "0"));
+        assertThat(office.get(sessionPage()).body()).contains("doit être un nombre entier de 1 à 9999 : rien n&#39;a été modifié");
+        assertThat(count("select count(*) from t_toulouse.mission where session_id = " + session + " and intervenants_requis is null"))
+                .isEqualTo(2);
+        TestSql.execute("update t_toulouse.mission set candidats_attendus = 25 where numero = 'AFFECT-3'");
+        office.submit(sessionPage(), sessionPage() + "/besoins", Map.of("candidatsParIntervenant", "10"));
+        assertThat(office.get(sessionPage()).body()).contains("1 mission a désormais un nombre d&#39;intervenants requis");
+        // 25 candidates, one person per 10: three; the count set by hand and the commissions' mission are left alone.
+        assertThat(count("select intervenants_requis from t_toulouse.mission where numero = 'AFFECT-3'")).isEqualTo(3);
+        assertThat(count("select intervenants_requis from t_toulouse.mission where numero = 'AFFECT-1'")).isEqualTo(2);
+        assertThat(count("select count(*) from t_toulouse.mission where numero = 'AFFECT-2' and intervenants_requis is null")).isEqualTo(1);
+        assertThat(count("select count(*) from platform.audit where action = 'MISSIONS_BESOIN_FIXE' and detail like 'session=" + session
+                + " %missions=1'")).isEqualTo(1);
+    }
+
+    @Test
+    @Order(6)
     void aChefDEtablissementIsRefused() {
         Browser chef = new Browser();
         assertThat(chef.login(base, "toulouse", "ce.0310038y", "imagin-demo").statusCode()).isEqualTo(302);
@@ -236,7 +255,7 @@ class AffectationRoutesTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void theScreensPassAxe() {
         try (BrowserSession browser = BrowserSession.open(base)) {
             Page page = browser.login("toulouse", "gest.toulouse");
