@@ -166,6 +166,15 @@ public final class StaffFile {
     private static Person row(int line, CSVRecord record, List<String> errors) {
         Map<String, String> values = new HashMap<>();
         record.toMap().forEach((k, v) -> values.put(k.strip().toLowerCase(Locale.ROOT), v == null ? "" : v.strip()));
+        return person(line, values, errors);
+    }
+
+    /**
+     * One person and workplace from values named like the file's columns (every column present,
+     * stripped), or null with the reasons added to {@code errors}: the rules of the file, also
+     * those of the office's "Créer un intervenant" form.
+     */
+    public static Person person(int line, Map<String, String> values, List<String> errors) {
         for (String column : COLUMNS) {
             String value = values.get(column);
             if (value.isEmpty() && !OPTIONAL.contains(column)) {

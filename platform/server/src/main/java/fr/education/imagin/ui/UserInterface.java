@@ -143,6 +143,7 @@ public final class UserInterface {
                 serviceFait.office()::mount,
                 FraisOfficeRoutes.create(sql, audit, lists, indemnites.icc(), pages)::mount,
                 indemnites.office()::mount,
+                new fr.education.imagin.personnels.PersonnelsOfficeRoutes(sql, audit, pages)::mount,
                 new MissionsOfficeRoutes(lists, sql, audit, new OfficeConvocationService(sql, missionConvocations, convocations,
                         outbox, audit, convocationEffects), pages)::mount,
                 new AvancementOfficeRoutes(lists, sql)::mount,
