@@ -53,3 +53,7 @@ create index affectation_proposition_mission_idx on affectation_proposition (mis
 -- by épreuve-option: both without a full scan.
 create index affectation_commission_idx on affectation (commission_id) where commission_id is not null;
 create index competence_auteur_epreuve_idx on competence_auteur (epreuve_option_id);
+
+-- EC-6: convocations to a session's missions (the centres' and the office's) only once the office
+-- has opened it; sessions known before this version stay open.
+alter table session_examen add column convocation_ouverte boolean not null default true;

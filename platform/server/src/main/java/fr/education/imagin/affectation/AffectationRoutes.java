@@ -56,6 +56,7 @@ public final class AffectationRoutes {
         router.get(base + "sessions/:id/etat").handler(this::etat);
         router.post(base + "sessions/:id/lancer").handler(this::lancer);
         router.post(base + "sessions/:id/besoins").handler(this::besoins);
+        router.post(base + "sessions/:id/convocation").handler(this::convocation);
         router.post(base + "sessions/:id/calculs/:calcul/arreter").handler(this::arreter);
         router.post(base + "sessions/:id/calculs/:calcul/accepter").handler(this::accepter);
         router.get(base + "missions/:id").handler(this::candidats);
@@ -162,6 +163,8 @@ public final class AffectationRoutes {
                     model.put("retour", home(ctx));
                     model.put("lancer", sessionPath(ctx, session.id()) + "/lancer");
                     model.put("besoins", sessionPath(ctx, session.id()) + "/besoins");
+                    model.put("convocation", sessionPath(ctx, session.id()) + "/convocation");
+                    model.put("convocationOuverte", session.convocationOuverte());
                     model.put("etat", sessionPath(ctx, session.id()) + "/etat");
                     model.put("missionsLien", "/" + tenant.code() + "/administration/missions/");
                     calcul.ifPresent(c -> model.put("calcul", calculModel(ctx, session.id(), c)));
@@ -249,6 +252,24 @@ public final class AffectationRoutes {
             }
             SessionSync.redirect(ctx, sessionPath(ctx, id.getAsLong()));
         }).onFailure(ctx::fail);
+    }
+
+    /** EC-6: "Ouvrir la session à la convocation" / "Fermer la session à la convocation". */
+    private void convocation(RoutingContext ctx) {
+        OptionalLong id = RecordIds.fromPath(ctx, "id");
+        if (id.isEmpty()) {
+            return;
+        }
+        boolean ouverte = "oui".equals(ctx.request().getFormAttribute("ouverte"));
+        Tenant tenant = TenantHandler.current(ctx);
+        service.session(tenant, id.getAsLong()).compose(found -> found.isEmpty() ? Future.failedFuture(introuvable())
+                : service.convocation(tenant, SessionUser.of(ctx).login(), SignIn.address(ctx), id.getAsLong(), ouverte))
+                .onSuccess(v -> {
+                    Console.information(ctx, ouverte
+                            ? "La session est ouverte à la convocation : les centres et le service gestionnaire peuvent convoquer."
+                            : "La session est fermée à la convocation : plus aucune convocation n'est possible sur ses missions.");
+                    SessionSync.redirect(ctx, sessionPath(ctx, id.getAsLong()));
+                }).onFailure(ctx::fail);
     }
 
     /** "Fixer les besoins": one person per N expected candidates on the session's missions without a count. */

@@ -31,7 +31,8 @@ import java.util.Set;
 public final class AffectationService {
 
     /** A session of the académie, with what its affectation stands at. */
-    public record Session(long id, String libelle, int annee, int missions, int affectations, Optional<String> dernierCalcul) {
+    public record Session(long id, String libelle, int annee, int missions, int affectations, Optional<String> dernierCalcul,
+                          boolean convocationOuverte) {
     }
 
     /** One place of a proposal, as the review table shows it. */
@@ -49,7 +50,8 @@ public final class AffectationService {
     }
 
     private static final String SESSIONS = """
-            select s.id, s.libelle, s.annee, count(distinct m.id)::int as missions, count(a.id)::int as affectations,
+            select s.id, s.libelle, s.annee, s.convocation_ouverte, count(distinct m.id)::int as missions,
+                   count(a.id)::int as affectations,
                    (select c.etat from affectation_calcul c where c.session_id = s.id order by c.id desc limit 1) as dernier
             from session_examen s
             join mission m on m.session_id = s.id
@@ -96,12 +98,20 @@ public final class AffectationService {
 
     private static Session session(Row r) {
         return new Session(r.getLong("id"), r.getString("libelle"), r.getInteger("annee"), r.getInteger("missions"),
-                r.getInteger("affectations"), Optional.ofNullable(r.getString("dernier")));
+                r.getInteger("affectations"), Optional.ofNullable(r.getString("dernier")), r.getBoolean("convocation_ouverte"));
     }
 
     public Future<Optional<Session>> session(Tenant tenant, long id) {
         return sql.inTenant(tenant, conn -> conn.preparedQuery(SESSIONS.replace("where s.annee between $1 and $2", "where s.id = $1"))
                 .execute(Tuple.of(id))).map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(session(rows.iterator().next())));
+    }
+
+    /** EC-6: opens the session to convocations (the centres' and the office's), or closes it again; audited. */
+    public Future<Void> convocation(Tenant tenant, String actor, String address, long sessionId, boolean ouverte) {
+        return sql.inTenant(tenant, conn -> conn.preparedQuery("update session_examen set convocation_ouverte = $2 where id = $1")
+                .execute(Tuple.of(sessionId, ouverte))
+                .compose(v -> audit.record(conn, new AuditTrail.Entry(tenant.code(), actor,
+                        ouverte ? "SESSION_CONVOCATION_OUVERTE" : "SESSION_CONVOCATION_FERMEE", "session=" + sessionId, address))));
     }
 
     /** How many missions and places the session has, and how many missions lack their count. */

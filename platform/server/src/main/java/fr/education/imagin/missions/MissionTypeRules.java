@@ -73,15 +73,21 @@ public final class MissionTypeRules {
      * plugin check that throws refuses the convocation with the failure's message: better a
      * visible refusal than a convocation its rules never approved.
      */
+    /** EC-6: the office opens a session to convocations once its regulation, dates and observations are set. */
+    public static final String SESSION_FERMEE = "La session %s n'est pas encore ouverte à la convocation : le service gestionnaire"
+            + " l'ouvre une fois la réglementation, les dates et les observations fixées.";
+
     public Future<Optional<String>> convocationRefusal(Tenant tenant, long missionId) {
         return sql.inTenant(tenant, conn -> conn.preparedQuery("""
                         select m.type_code, s.examen_code, s.annee, eo.code as epreuve, m.centre_uai, m.date_debut,
-                               m.date_fin, m.candidats_attendus, m.affectation_cyclades_terminee
+                               m.date_fin, m.candidats_attendus, m.affectation_cyclades_terminee, s.convocation_ouverte, s.libelle
                         from mission m
                         join session_examen s on s.id = m.session_id
                         left join epreuve_option eo on eo.id = m.epreuve_option_id
                         where m.id = $1""").execute(Tuple.of(missionId)))
-                .map(rows -> refusal(tenant, facts(rows, missionId)));
+                .map(rows -> rows.size() > 0 && !rows.iterator().next().getBoolean("convocation_ouverte")
+                        ? Optional.of(SESSION_FERMEE.formatted(rows.iterator().next().getString("libelle")))
+                        : refusal(tenant, facts(rows, missionId)));
     }
 
     private static MissionFacts facts(RowSet<Row> rows, long missionId) {

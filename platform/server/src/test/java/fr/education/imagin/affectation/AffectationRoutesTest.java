@@ -243,6 +243,30 @@ class AffectationRoutesTest {
 
     @Test
     @Order(6)
+    void theOfficeOpensTheSessionToConvocationsAndNobodyConvenesBefore() {
+        Browser office = office();
+        long mission = count("select id from t_toulouse.mission where numero = 'AFFECT-4'");
+        String missionPage = base + "/toulouse/administration/missions/" + mission;
+        office.submit(sessionPage(), sessionPage() + "/convocation", Map.of("ouverte", "non"));
+        assertThat(office.get(sessionPage()).body()).contains("fermée à la convocation").contains("Ouvrir la session à la convocation");
+        Map<String, String> convene = Map.of("affectation", String.valueOf(count("select id from t_toulouse.affectation where mission_id = "
+                + mission)), "heureDebut", "08:00", "heureFin", "12:00", "confirmer", "1");
+        assertThat(office.submit(missionPage, missionPage + "/convoquer", convene).body())
+                .contains("n&#39;est pas encore ouverte à la convocation");
+        assertThat(count("select count(*) from t_toulouse.affectation where mission_id = " + mission + " and statut = 'AFFECTEE'"))
+                .isEqualTo(1);
+
+        office.submit(sessionPage(), sessionPage() + "/convocation", Map.of("ouverte", "oui"));
+        assertThat(office.get(sessionPage()).body()).contains("ouverte à la convocation");
+        office.submit(missionPage, missionPage + "/convoquer", convene);
+        assertThat(count("select count(*) from t_toulouse.affectation where mission_id = " + mission + " and statut = 'CONVOQUEE'"))
+                .isEqualTo(1);
+        assertThat(count("select count(*) from platform.audit where action in ('SESSION_CONVOCATION_OUVERTE', 'SESSION_CONVOCATION_FERMEE')"
+                + " and detail = 'session=" + session + "'")).isEqualTo(2);
+    }
+
+    @Test
+    @Order(7)
     void aChefDEtablissementIsRefused() {
         Browser chef = new Browser();
         assertThat(chef.login(base, "toulouse", "ce.0310038y", "imagin-demo").statusCode()).isEqualTo(302);
@@ -255,7 +279,7 @@ class AffectationRoutesTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void theScreensPassAxe() {
         try (BrowserSession browser = BrowserSession.open(base)) {
             Page page = browser.login("toulouse", "gest.toulouse");
