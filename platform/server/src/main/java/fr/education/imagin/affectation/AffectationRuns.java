@@ -98,6 +98,9 @@ public final class AffectationRuns {
         Active run = new Active(tenant, System.currentTimeMillis(), new AtomicReference<>(), new AtomicBoolean());
         active.put(id, run);
         sql.inTenant(tenant, conn -> PlanLoader.plan(conn, sessionId, annee, solver.settings().candidatsMax()))
+                .onSuccess(plan -> LOG.atInfo().addKeyValue("tenant", tenant.code()).addKeyValue("calcul", id)
+                        .addKeyValue("places", plan.getPostes().size()).addKeyValue("people", plan.getIntervenants().size())
+                        .addKeyValue("ms", System.currentTimeMillis() - run.startedAt()).log("automatic affectation plan read"))
                 .compose(plan -> update(tenant, id, """
                         update affectation_calcul set postes = $2, etape = 'Recherche de la meilleure affectation', maj_le = now()
                         where id = $1""", Tuple.of(id, plan.getPostes().size())).map(plan))
@@ -161,6 +164,7 @@ public final class AffectationRuns {
             rows.add(Tuple.of(id, p.getNumero(), p.getMissionId(), p.getCommissionId(),
                     p.getIntervenant() == null ? null : p.getIntervenant().id(), p.distanceConnue()));
         }
+        long writing = System.currentTimeMillis();
         return sql.inTenant(tenant, conn -> (rows.isEmpty() ? Future.succeededFuture() : conn.preparedQuery("""
                         insert into affectation_proposition (calcul_id, poste, mission_id, commission_id, personnel_id, distance_km)
                         values ($1, $2, $3, $4, $5, $6)""").executeBatch(rows))
@@ -169,7 +173,11 @@ public final class AffectationRuns {
                                                                   when etat = 'EN_COURS' then 'TERMINE' else etat end,
                             avancement = $2, etape = '', pourvus = $3, score_dur = $4, score_moyen = $5, score_souple = $6,
                             duree_ms = $7, maj_le = now(), fini_le = now()
-                        where id = $1""").execute(scored(id, 100, best).addLong(duree)))).mapEmpty();
+                        where id = $1""").execute(scored(id, 100, best).addLong(duree))))
+                .onSuccess(v -> LOG.atInfo().addKeyValue("tenant", tenant.code()).addKeyValue("calcul", id)
+                        .addKeyValue("filled", best.pourvus()).addKeyValue("places", best.getPostes().size())
+                        .addKeyValue("score", best.getScore()).addKeyValue("writeMs", System.currentTimeMillis() - writing)
+                        .addKeyValue("ms", duree).log("automatic affectation over")).mapEmpty();
     }
 
     /** Asks the member that runs it to stop: its best proposal so far becomes the run's proposal. */
