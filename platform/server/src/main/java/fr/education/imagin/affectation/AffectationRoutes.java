@@ -112,14 +112,19 @@ public final class AffectationRoutes {
         service.designer(TenantHandler.current(ctx), SessionUser.of(ctx).login(), SignIn.address(ctx), id.getAsLong(),
                 List.copyOf(new LinkedHashSet<>(personnes)),
                 commission.isPresent() ? Optional.of(commission.getAsLong()) : Optional.empty()).onSuccess(result -> {
-            if (result instanceof AffectationService.Acceptation.Faite done) {
-                Console.information(ctx, done.designes() + (done.designes() > 1 ? " personnes sont désignées" : " personne est désignée")
-                        + " (statut « Affectée ») : convoquez-les depuis la page de la mission.");
-            } else if (result instanceof AffectationService.Acceptation.Refusee refused) {
-                Console.erreur(ctx, "Rien n'a été enregistré. " + String.join(" ", refused.raisons()));
-            }
+            report(ctx, result, "de la mission");
             SessionSync.redirect(ctx, missionPath(ctx, id.getAsLong()));
         }).onFailure(ctx::fail);
+    }
+
+    /** What a designation did, in the console: how many people, or why nothing was written. */
+    private static void report(RoutingContext ctx, AffectationService.Acceptation result, String where) {
+        if (result instanceof AffectationService.Acceptation.Faite done) {
+            Console.information(ctx, done.designes() + (done.designes() > 1 ? " personnes sont désignées" : " personne est désignée")
+                    + " (statut « Affectée ») : convoquez-les depuis la page " + where + ".");
+        } else if (result instanceof AffectationService.Acceptation.Refusee refused) {
+            Console.erreur(ctx, "Rien n'a été enregistré. " + String.join(" ", refused.raisons()));
+        }
     }
 
     private static String home(RoutingContext ctx) {
@@ -332,12 +337,7 @@ public final class AffectationRoutes {
         }
         service.accepter(TenantHandler.current(ctx), SessionUser.of(ctx).login(), SignIn.address(ctx), id.getAsLong(),
                 calcul.getAsLong(), tout ? Optional.empty() : Optional.of(postes)).onSuccess(result -> {
-            if (result instanceof AffectationService.Acceptation.Faite done) {
-                Console.information(ctx, done.designes() + (done.designes() > 1 ? " personnes sont désignées" : " personne est désignée")
-                        + " (statut « Affectée ») : convoquez-les depuis la page de chaque mission.");
-            } else if (result instanceof AffectationService.Acceptation.Refusee refused) {
-                Console.erreur(ctx, "Rien n'a été enregistré. " + String.join(" ", refused.raisons()));
-            }
+            report(ctx, result, "de chaque mission");
             SessionSync.redirect(ctx, sessionPath(ctx, id.getAsLong()));
         }).onFailure(ctx::fail);
     }

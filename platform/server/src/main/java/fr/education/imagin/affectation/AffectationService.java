@@ -15,7 +15,6 @@ import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -291,7 +290,7 @@ public final class AffectationService {
             LocalDate dernier = jours.values().stream().flatMap(List::stream).max(Comparator.naturalOrder()).orElse(premier);
             Set<Long> ids = new HashSet<>();
             choix.forEach(c -> ids.add(c.personnelId()));
-            return competences(conn, ids).compose(competences ->
+            return PlanLoader.competences(conn, null, ids.toArray(Long[]::new)).compose(competences ->
                     PlanLoader.intervenants(conn, ids, annee, premier, dernier, competences)).map(people -> {
                 List<String> raisons = new ArrayList<>();
                 List<Poste> retenus = new ArrayList<>();
@@ -326,18 +325,6 @@ public final class AffectationService {
                 return raisons;
             });
         });
-    }
-
-    private static Future<Map<Long, Set<Long>>> competences(SqlConnection conn, Set<Long> ids) {
-        return conn.preparedQuery("""
-                        select personnel_id, epreuve_option_id from competence_auteur where personnel_id = any($1)
-                        group by personnel_id, epreuve_option_id
-                        having bool_or(avis = 'C') and not bool_or(avis = 'I')""")
-                .execute(Tuple.tuple().addArrayOfLong(ids.toArray(Long[]::new))).map(rows -> {
-                    Map<Long, Set<Long>> map = new HashMap<>();
-                    rows.forEach(r -> map.computeIfAbsent(r.getLong(0), k -> new LinkedHashSet<>()).add(r.getLong(1)));
-                    return map;
-                });
     }
 
     /** The designation itself: the qualité the office's list gives the mission's kind of work. */

@@ -57,11 +57,11 @@ final class PlanLoader {
             where m.session_id = $1
             order by c.mission_id, c.code""";
 
-    /** COMP-2/3: competent when some author says (C) and none says (I). */
+    /** COMP-2/3: competent when some author says (C) and none says (I); for these épreuves, or these people. */
     private static final String COMPETENCES = """
             select personnel_id, epreuve_option_id
             from competence_auteur
-            where epreuve_option_id = any($1)
+            where ($1::bigint[] is null or epreuve_option_id = any($1)) and ($2::bigint[] is null or personnel_id = any($2))
             group by personnel_id, epreuve_option_id
             having bool_or(avis = 'C') and not bool_or(avis = 'I')""";
 
@@ -231,8 +231,8 @@ final class PlanLoader {
                 .toArray(String[]::new);
         Map<Long, Set<Long>> competences = new HashMap<>();
         Map<String, Set<Long>> centreStaff = new HashMap<>();
-        return conn.preparedQuery(COMPETENCES).execute(Tuple.tuple().addArrayOfLong(epreuves)).compose(rows -> {
-            rows.forEach(r -> competences.computeIfAbsent(r.getLong(0), k -> new HashSet<>()).add(r.getLong(1)));
+        return competences(conn, epreuves, null).compose(found -> {
+            competences.putAll(found);
             return conn.preparedQuery(PERSONNELS_DES_CENTRES).execute(Tuple.tuple().addArrayOfString(centres));
         }).compose(rows -> {
             rows.forEach(r -> centreStaff.computeIfAbsent(r.getString(1), k -> new HashSet<>()).add(r.getLong(0)));
@@ -249,6 +249,15 @@ final class PlanLoader {
             }
             centreStaff.forEach((uai, staff) -> byCentre.put(uai, staff.stream().map(all::get).toList()));
             return new People(List.copyOf(all.values()), byEpreuve, byCentre);
+        });
+    }
+
+    /** Person → the épreuve-options they are competent for, among these épreuves or of these people (null: any). */
+    static Future<Map<Long, Set<Long>>> competences(SqlConnection conn, Long[] epreuves, Long[] personnes) {
+        return conn.preparedQuery(COMPETENCES).execute(Tuple.tuple().addArrayOfLong(epreuves).addArrayOfLong(personnes)).map(rows -> {
+            Map<Long, Set<Long>> map = new HashMap<>();
+            rows.forEach(r -> map.computeIfAbsent(r.getLong(0), k -> new HashSet<>()).add(r.getLong(1)));
+            return map;
         });
     }
 
