@@ -423,11 +423,13 @@ public final class MissionGeneration {
         return declared;
     }
 
-    /** Numbers follow the largest numeric one; the lock keeps two imports from taking the same. */
+    /** Numbers follow the largest numeric one; the lock keeps two writers (imports, the office's form) from taking the same. */
+    static final String NUMERO_LOCK = "select pg_advisory_xact_lock(hashtext(current_schema() || '.mission.numero'))";
+    static final String NUMERO_SUIVANT = "select coalesce(max(numero::bigint), 100000) + 1 from mission where numero ~ '^[0-9]{1,18}$'";
+
     private static long nextNumero(Connection conn) throws SQLException {
-        try (PreparedStatement lock = conn.prepareStatement("select pg_advisory_xact_lock(hashtext(current_schema() || '.mission.numero'))");
-             PreparedStatement max = conn.prepareStatement(
-                     "select coalesce(max(numero::bigint), 100000) + 1 from mission where numero ~ '^[0-9]{1,18}$'")) {
+        try (PreparedStatement lock = conn.prepareStatement(NUMERO_LOCK);
+             PreparedStatement max = conn.prepareStatement(NUMERO_SUIVANT)) {
             lock.execute();
             return single(max);
         }

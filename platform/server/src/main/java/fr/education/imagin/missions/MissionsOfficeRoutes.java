@@ -47,6 +47,7 @@ public final class MissionsOfficeRoutes {
 
     private final ListScreen list;
     private final MissionsOfficeService service;
+    private final MissionCreation creation;
     private final OfficeConvocationService convocations;
     private final PageRenderer pages;
 
@@ -54,6 +55,7 @@ public final class MissionsOfficeRoutes {
                                 PageRenderer pages) {
         this.list = lists.screen(MissionsOfficeList.DEFINITION, "missions/office-liste.ftlh");
         this.service = new MissionsOfficeService(sql, audit);
+        this.creation = new MissionCreation(sql, audit);
         this.convocations = convocations;
         this.pages = pages;
     }
@@ -62,6 +64,8 @@ public final class MissionsOfficeRoutes {
         String base = "/:tenant" + PATH;
         router.route(base + "*").handler(new AcademyOffice());
         list.mount(router, base);
+        router.get(base + "nouvelle").handler(ctx -> nouvelle(ctx, 200, Map.of(), null));
+        router.post(base + "nouvelle").handler(this::creer);
         router.get(base + ":id").handler(this::detail);
         router.post(base + ":id").handler(this::save);
         router.post(base + ":id/convoquer").handler(this::convoquer);
@@ -86,6 +90,85 @@ public final class MissionsOfficeRoutes {
 
     private static PageException introuvable() {
         return new PageException(404, "Mission introuvable", "Cette mission n'existe pas dans cette académie.");
+    }
+
+    /** "Créer une mission": the form, empty or as typed with the refusal pointed at its field. */
+    private void nouvelle(RoutingContext ctx, int status, Map<String, String> typed, MissionCreation.Resultat.Refusee refusal) {
+        creation.choix(TenantHandler.current(ctx)).compose(choix -> {
+            Map<String, Object> model = new HashMap<>();
+            model.put("types", choix.get(0).stream().map(c -> Map.of("code", c.code(), "libelle", c.libelle())).toList());
+            model.put("sessions", choix.get(1).stream().map(c -> Map.of("code", c.code(), "libelle", c.libelle())).toList());
+            Map<String, String> form = new HashMap<>();
+            for (String field : List.of("type", "session", "epreuve", "centre", "debut", "fin", "candidats", "requis")) {
+                form.put(field, typed.getOrDefault(field, ""));
+            }
+            model.put("form", form);
+            model.put("action", listPath(ctx) + "nouvelle");
+            model.put("retour", listPath(ctx));
+            if (refusal != null) {
+                model.put("erreur", Map.of("champ", refusal.champ(), "texte", refusal.message()));
+            }
+            return pages.respond(ctx, status, "missions/office-nouvelle.ftlh", model);
+        }).onFailure(ctx::fail);
+    }
+
+    private void creer(RoutingContext ctx) {
+        MultiMap form = ctx.request().formAttributes();
+        Map<String, String> typed = new HashMap<>();
+        for (String field : List.of("type", "session", "epreuve", "centre", "debut", "fin", "candidats", "requis")) {
+            typed.put(field, value(form, field).strip());
+        }
+        typed.put("centre", typed.get("centre").toUpperCase(java.util.Locale.ROOT));
+        Parsed<LocalDate> debut = FrenchInput.date(typed.get("debut"), "date de début");
+        Parsed<LocalDate> fin = FrenchInput.date(typed.get("fin"), "date de fin");
+        OptionalLong session = RecordIds.parse(typed.get("session"));
+        MissionsOfficeService.Refusal invalid = invalid(typed, debut, fin, session);
+        if (invalid != null) {
+            Console.erreur(ctx, invalid.getMessage());
+            nouvelle(ctx, 400, typed, new MissionCreation.Resultat.Refusee(invalid.field(), invalid.getMessage()));
+            return;
+        }
+        MissionCreation.Demande demande = new MissionCreation.Demande(typed.get("type"), session.getAsLong(), typed.get("epreuve"),
+                typed.get("centre"), debut.value().get(), fin.value().get(), Integer.parseInt(typed.get("candidats")),
+                typed.get("requis").isEmpty() ? null : Integer.valueOf(typed.get("requis")));
+        creation.creer(TenantHandler.current(ctx), SessionUser.of(ctx).login(), SignIn.address(ctx), demande).onSuccess(result -> {
+            if (result instanceof MissionCreation.Resultat.Creee created) {
+                Console.information(ctx, "La mission " + created.numero() + " est créée.");
+                SessionSync.redirect(ctx, listPath(ctx) + created.id());
+            } else if (result instanceof MissionCreation.Resultat.Refusee refused) {
+                Console.erreur(ctx, refused.message());
+                nouvelle(ctx, 400, typed, refused);
+            }
+        }).onFailure(ctx::fail);
+    }
+
+    /** What the form alone says is wrong (the database checks the rest), or null. */
+    private static MissionsOfficeService.Refusal invalid(Map<String, String> typed, Parsed<LocalDate> debut, Parsed<LocalDate> fin,
+                                                         OptionalLong session) {
+        if (typed.get("type").isEmpty()) {
+            return new MissionsOfficeService.Refusal("type", "Choisissez le type de mission.");
+        }
+        if (session.isEmpty()) {
+            return new MissionsOfficeService.Refusal("session", "Choisissez la session d'examen.");
+        }
+        if (!FrenchInput.uai(typed.get("centre"))) {
+            return new MissionsOfficeService.Refusal("centre", "Le centre « " + typed.get("centre")
+                    + " » n'est pas un UAI (7 chiffres et une lettre).");
+        }
+        MissionsOfficeService.Refusal dates = required("debut", debut, "Veuillez saisir la date de début.");
+        if (dates == null) {
+            dates = required("fin", fin, "Veuillez saisir la date de fin.");
+        }
+        if (dates != null) {
+            return dates;
+        }
+        if (!typed.get("candidats").matches("\\d{1,4}")) {
+            return new MissionsOfficeService.Refusal("candidats", "Le nombre de candidats attendus doit être un nombre entier de 0 à 9999.");
+        }
+        if (!typed.get("requis").isEmpty() && !typed.get("requis").matches("\\d{1,4}")) {
+            return new MissionsOfficeService.Refusal("requis", "Le nombre d'intervenants requis doit être un nombre entier de 0 à 9999, ou vide.");
+        }
+        return null;
     }
 
     private void detail(RoutingContext ctx) {
