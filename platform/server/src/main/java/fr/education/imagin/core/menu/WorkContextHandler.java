@@ -21,7 +21,8 @@ public final class WorkContextHandler implements Handler<RoutingContext> {
     /** One row whatever happens: the establishment (or nulls) and every activity's state. */
     private static final String LOAD = """
             select e.uai, e.nom, e.commune, e.centre_examen,
-                   coalesce((select json_object_agg(code, ouverte) from activite), '{}'::json) as activites
+                   coalesce((select json_object_agg(code, """ + ActivityStatesRoutes.OPEN_NOW + """
+                   ) from activite), '{}'::json) as activites
             from (values (1)) as one
             left join etablissement e on e.uai = $1""";
 
