@@ -5,7 +5,9 @@ public enum ImportKind {
     INSCRIPTIONS("inscriptions", "Import des inscriptions et des centres (Cyclades)",
             "inscriptions et centres", new String[] {"mission créée", "missions créées"}, new String[] {"mise à jour", "mises à jour"}),
     PERSONNELS("personnels", "Import des personnels et de leurs lieux d'exercice (EPP)",
-            "personnels et lieux d'exercice", new String[] {"personnel créé", "personnels créés"}, new String[] {"mis à jour", "mis à jour"});
+            "personnels et lieux d'exercice", new String[] {"personnel créé", "personnels créés"}, new String[] {"mis à jour", "mis à jour"}),
+    REGLEMENTATION("reglementation", "Import de la réglementation des examens (OCEAN / Cyclades)",
+            "réglementations des examens", new String[] {"création", "créations"}, new String[] {"mise à jour", "mises à jour"});
 
     private final String chemin;
     private final String titre;

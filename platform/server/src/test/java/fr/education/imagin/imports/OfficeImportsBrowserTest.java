@@ -22,8 +22,9 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
  * from the académie's home, a run's progress bar followed by the page's polling until its report
  * shows, the sample staff file imported then imported again (0 / 0), a file with wrong rows
  * refused with its lines; a registration file generating missions with the plugin's anomaly
- * shown. Every state of the page is checked with axe-core. Its rows are its own: the sample's
- * NUMENs, and missions of a 2001 session no other test looks at.
+ * shown; a regulation file creating an exam, its session and épreuves. Every state of the page is
+ * checked with axe-core. Its rows are its own: the sample's NUMENs, missions of a 2001 session and
+ * an exam 9901 no other test looks at.
  */
 class OfficeImportsBrowserTest {
 
@@ -159,6 +160,40 @@ class OfficeImportsBrowserTest {
 
             importer(page, file);
             assertThat(page.locator("#import-resultat")).containsText("0 mission créée, 0 mise à jour");
+        }
+    }
+
+    @Test
+    void aRegulationImportCreatesAnExamWithItsSessionAndEpreuvesThenChangesNothing() throws IOException {
+        Path file = Files.createTempFile("reglementation", ".csv");
+        file.toFile().deleteOnExit();
+        // An exam of its own; a subject nobody teaches, so that no SYS compétence of the demo changes.
+        Files.writeString(file, "examen;sigle;libelle_examen;famille;session;libelle_session;specialite;libelle_specialite;"
+                + "epreuve;libelle_epreuve;nature;matiere_enseignement\n"
+                + "9901;BESS;EXAMEN D'ESSAI;AUTRE;2001;9901, BESS, 2001 ,ESSAI 2001;GEN;GENERALE;E1;Écrit d'essai;ECRIT;MATIERE D'ESSAI\n"
+                + "9901;BESS;EXAMEN D'ESSAI;AUTRE;2001;9901, BESS, 2001 ,ESSAI 2001;GEN;GENERALE;E2;Oral d'essai;ORAL;\n",
+                StandardCharsets.UTF_8);
+        try (BrowserSession browser = BrowserSession.open(SharedPlatform.baseUrl())) {
+            Page page = browser.login("toulouse", "gest.toulouse");
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions()
+                    .setName("Import de la réglementation des examens (OCEAN / Cyclades) : examens, sessions, épreuves")).click();
+            page.waitForLoadState();
+            assertThat(page.locator("h1")).hasText("Import de la réglementation des examens (OCEAN / Cyclades)");
+            assertThat(page.locator("main")).containsText("libelle_session");
+            Axe.assertNoViolations(page);
+
+            importer(page, file);
+            assertThat(page.locator("#import-resultat")).containsText("Fichier importé : 2 lignes lues");
+            assertThat(page.locator("#import-resultat")).containsText("5 créations, 0 mise à jour");
+            assertThat(page.locator("table").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("examens")))
+                    .containsText("épreuves-options");
+            Axe.assertNoViolations(page);
+            org.assertj.core.api.Assertions.assertThat(TestSql.count("select count(*) from t_toulouse.epreuve_option eo "
+                    + "join t_toulouse.specialite s on s.id = eo.specialite_id where s.examen_code = '9901'")).isEqualTo(2);
+
+            importer(page, file);
+            assertThat(page.locator("#import-resultat")).containsText(
+                    "0 création, 0 mise à jour : les données de l'académie étaient déjà celles du fichier");
         }
     }
 }
