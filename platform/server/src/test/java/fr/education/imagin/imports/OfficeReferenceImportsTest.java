@@ -42,11 +42,19 @@ class OfficeReferenceImportsTest {
             select p.numen || ' ' || s.examen_code || '/' || eo.code || ' ' || c.auteur || ' (' || c.avis || ')'
             from competence_auteur c join personnel p on p.id = c.personnel_id
             join epreuve_option eo on eo.id = c.epreuve_option_id join specialite s on s.id = eo.specialite_id order by 1""";
+    private static final String TEACHINGS = """
+            select p.numen || ' ' || e.uai || ' ' || e.matiere || ' ' || e.modalite || ' ' || e.mef || ' ' || e.type_mef || ' '
+                   || e.structure from enseignement e join personnel p on p.id = e.personnel_id order by 1""";
+    /** The SYS compétences the sample teachings give with the sample regulation. */
+    private static final List<String> SAMPLE_SYS = List.of(
+            "12E0700001AAB 470/T004A SYS (C)", "34E0700002BBC 430/T030B SYS (C)", "34E0700002BBC 470/T011B SYS (C)",
+            "56E0700003CCD 470/C009 SYS (C)", "78E0700004DDE 470/C002CB SYS (C)", "90E0700005EEF 470/C001A SYS (C)");
 
     private static PluginTestPlatform platform;
     private static RegulationImport regulation;
     private static RegistrationImport registrations;
     private static StaffImport staff;
+    private static TeachingImport teachings;
     private final List<String> steps = new ArrayList<>();
 
     @BeforeAll
@@ -58,6 +66,7 @@ class OfficeReferenceImportsTest {
         regulation = new RegulationImport(platform.jdbc());
         registrations = new RegistrationImport(platform.missionGeneration());
         staff = new StaffImport(platform.jdbc());
+        teachings = new TeachingImport(platform.jdbc());
     }
 
     @AfterAll
@@ -105,7 +114,7 @@ class OfficeReferenceImportsTest {
         assertThat(report.crees()).isEqualTo(Map.of("examens", 2, "sessions", 2, "spécialités", 2, "épreuves-options", 11));
         assertThat(report.misAJour()).isEqualTo(Map.of("examens", 0, "sessions", 0, "spécialités", 0, "épreuves-options", 0));
         assertThat(report.informations()).isEmpty();
-        assertThat(ImportKind.REGLEMENTATION.bilan(report.totalCrees(), report.totalMisAJour())).isEqualTo("17 créations, 0 mise à jour");
+        assertThat(ImportKind.REGLEMENTATION.bilan(report)).isEqualTo("17 créations, 0 mise à jour");
         assertThat(platform.rows("select code, sigle, libelle, famille from examen order by code")).containsExactly(
                 "430|BTN|BACCALAUREAT TECHNOLOGIQUE|BAC_TECHNO", "470|BCG|BACCALAUREAT GENERAL|BAC_GENERAL");
         assertThat(platform.rows("select examen_code, annee, libelle from session_examen order by 1")).containsExactly(
@@ -236,5 +245,137 @@ class OfficeReferenceImportsTest {
         assertThat(platform.rows(SYS)).containsExactly(
                 "12E0700001AAB 470/T004A SYS (C)", "12E0700001AAB 470/T011B 12E0700001AAB (C)", "12E0700001AAB 470/T011B SYS (C)",
                 "34E0700002BBC 430/T030B SYS (C)", "34E0700002BBC 470/T011B 0310044E (I)");
+    }
+
+    @Test
+    void theSampleTeachingsGiveEachPersonTheirTeachingsAndSysCompetencesAndAReimportChangesNothing() throws IOException {
+        importer(staff, SAMPLES.resolve("personnels.csv"));
+        importer(regulation, SAMPLES.resolve("reglementation.csv"));
+
+        ImportReport report = importer(teachings, SAMPLES.resolve("enseignements.csv"));
+
+        assertThat(report.rejets()).isEmpty();
+        assertThat(report.lignes()).isEqualTo(9);
+        assertThat(report.crees()).isEqualTo(Map.of("enseignements", 9));
+        assertThat(report.misAJour()).isEmpty();
+        assertThat(report.supprimes()).isEqualTo(Map.of("enseignements", 0));
+        assertThat(ImportKind.ENSEIGNEMENTS.bilan(report)).isEqualTo("9 enseignements créés, 0 supprimé");
+        assertThat(report.informations()).containsExactly("Enseignements modifiés pour 5 personnels.",
+                "Compétences SYS (épreuves-options dont la matière est enseignée) : 6 ajoutées, 0 retirée.");
+        assertThat(platform.rows(TEACHINGS)).hasSize(9).contains(
+                "12E0700001AAB 0310038Y MATHEMATIQUES CO 20312012110 TERMINALE GENERALE TG2",
+                "90E0700005EEF 0311111K HISTOIRE-GEOGRAPHIE CO 24925002110 TERMINALE PRO TPRO1");
+        assertThat(platform.rows(SYS)).containsExactlyElementsOf(SAMPLE_SYS);
+        assertThat(steps).last().asString().isEqualTo("80 Compétences SYS des personnels du fichier");
+        List<String> before = platform.rows(TEACHINGS);
+        Object xmin = platform.query("select (select sum(xmin::text::bigint) from enseignement) "
+                + "+ (select sum(xmin::text::bigint) from competence_auteur)");
+
+        ImportReport again = importer(teachings, SAMPLES.resolve("enseignements.csv"));
+
+        assertThat(again.accepted()).isTrue();
+        assertThat(again.totalCrees()).isZero();
+        assertThat(again.totalMisAJour()).isZero();
+        assertThat(again.totalSupprimes()).isZero();
+        assertThat(again.informations()).isEmpty();
+        assertThat(ImportKind.ENSEIGNEMENTS.bilan(again)).isEqualTo("0 enseignement créé, 0 supprimé");
+        assertThat(platform.rows(TEACHINGS)).isEqualTo(before);
+        assertThat(platform.rows(SYS)).containsExactlyElementsOf(SAMPLE_SYS);
+        // Not one row rewritten: an unchanged row keeps the transaction id that wrote it.
+        assertThat(platform.query("select (select sum(xmin::text::bigint) from enseignement) "
+                + "+ (select sum(xmin::text::bigint) from competence_auteur)")).isEqualTo(xmin);
+    }
+
+    @Test
+    void teachingsImportedBeforeTheRegulationGiveTheSameSysCompetences() throws IOException {
+        importer(staff, SAMPLES.resolve("personnels.csv"));
+        ImportReport first = importer(teachings, SAMPLES.resolve("enseignements.csv"));
+        assertThat(first.informations()).containsExactly("Enseignements modifiés pour 5 personnels.");
+        assertThat(platform.rows(SYS)).isEmpty();
+
+        ImportReport report = importer(regulation, SAMPLES.resolve("reglementation.csv"));
+
+        assertThat(report.informations()).containsExactly(
+                "Compétences SYS (épreuves-options dont la matière est enseignée) : 6 ajoutées, 0 retirée.");
+        assertThat(platform.rows(SYS)).containsExactlyElementsOf(SAMPLE_SYS);
+    }
+
+    @Test
+    void aNewTeachingsFileReplacesTheTeachingsOfThePeopleItListsAndOnlyTheirSysRows() throws IOException {
+        importer(staff, SAMPLES.resolve("personnels.csv"));
+        importer(regulation, SAMPLES.resolve("reglementation.csv"));
+        importer(teachings, SAMPLES.resolve("enseignements.csv"));
+        // Other authors: the establishment says Paul is not competent for T011B, a manager that he is for T030B,
+        // Anne that she is for C001A; and Soizic has a SYS row no teaching of hers explains (she is not in the next file).
+        platform.execute("""
+                insert into competence_auteur (personnel_id, epreuve_option_id, auteur, type_auteur, avis)
+                select p.id, eo.id, a, t, v from personnel p, epreuve_option eo,
+                (values ('34E0700002BBC', 'T011B', '0310044E', 'ETABLISSEMENT', 'I'),
+                        ('34E0700002BBC', 'T030B', 'GEST1', 'GESTIONNAIRE', 'C'),
+                        ('12E0700001AAB', 'C001A', '12E0700001AAB', 'AGENT', 'C'),
+                        ('90E0700005EEF', 'T002A', 'SYS', 'SYS', 'C')) x(n, e, a, t, v)
+                where p.numen = n and eo.code = e""");
+        List<String> others = platform.rows(TEACHINGS).stream()
+                .filter(r -> !r.startsWith("12E0700001AAB") && !r.startsWith("34E0700002BBC")).toList();
+        String text = """
+                numen;uai;matiere;modalite;mef;type_mef;structure
+                12E0700001AAB;0310038Y;MATHEMATIQUES;CO;20312012110;TERMINALE GENERALE;TG2
+                12E0700001AAB;0310044E;ENSEIGNEMENT SCIENTIFIQUE;TD;20212012110;1ERE GENERALE;1G3
+                34E0700002BBC;0310044E;MATHEMATIQUES;CO;20312012110;TERMINALE GENERALE;TG1
+                """;
+
+        ImportReport report = importer(teachings, file(text));
+
+        assertThat(report.rejets()).isEmpty();
+        assertThat(report.crees()).isEqualTo(Map.of("enseignements", 2));
+        assertThat(report.supprimes()).isEqualTo(Map.of("enseignements", 3));
+        assertThat(ImportKind.ENSEIGNEMENTS.bilan(report)).isEqualTo("2 enseignements créés, 3 supprimés");
+        assertThat(report.informations()).containsExactly("Enseignements modifiés pour 2 personnels.",
+                "Compétences SYS (épreuves-options dont la matière est enseignée) : 1 ajoutée, 2 retirées.");
+        assertThat(platform.rows(TEACHINGS)).containsExactlyInAnyOrderElementsOf(java.util.stream.Stream.concat(others.stream(),
+                java.util.stream.Stream.of("12E0700001AAB 0310038Y MATHEMATIQUES CO 20312012110 TERMINALE GENERALE TG2",
+                        "12E0700001AAB 0310044E ENSEIGNEMENT SCIENTIFIQUE TD 20212012110 1ERE GENERALE 1G3",
+                        "34E0700002BBC 0310044E MATHEMATIQUES CO 20312012110 TERMINALE GENERALE TG1")).toList());
+        assertThat(platform.rows(SYS)).containsExactly(
+                "12E0700001AAB 470/C001A 12E0700001AAB (C)", "12E0700001AAB 470/T004A SYS (C)",
+                "34E0700002BBC 430/T030B GEST1 (C)", "34E0700002BBC 470/T004A SYS (C)", "34E0700002BBC 470/T011B 0310044E (I)",
+                "56E0700003CCD 470/C009 SYS (C)", "78E0700004DDE 470/C002CB SYS (C)", "90E0700005EEF 470/C001A SYS (C)",
+                "90E0700005EEF 470/T002A SYS (C)");
+    }
+
+    @Test
+    void malformedTeachingRowsAreReportedWithTheirLinesAndNothingIsWritten() throws IOException {
+        importer(staff, SAMPLES.resolve("personnels.csv"));
+        importer(regulation, SAMPLES.resolve("reglementation.csv"));
+        importer(teachings, SAMPLES.resolve("enseignements.csv"));
+        List<String> before = platform.rows(TEACHINGS);
+        String text = sample("enseignements.csv").replace("34E0700002BBC;0310044E;PHYSIQUE-CHIMIE;TP;", "34E0700002BBC;0310044E;MATHEMATIQUES;TP;")
+                + "12E07X;0310038Y;MATHEMATIQUES;CO;20312012110;TERMINALE GENERALE;TG2\n"          // line 11
+                + "12E0700001AAB;031003;MATHEMATIQUES;CO;20312012110;TERMINALE GENERALE;TG2\n"      // line 12
+                + "11E0700099ZZZ;0310038Y;MATHEMATIQUES;CO;20312012110;TERMINALE GENERALE;TG2\n"    // line 13
+                + "12E0700001AAB;0399999Z;MATHEMATIQUES;CO;20312012110;TERMINALE GENERALE;TG2\n"    // line 14
+                + "12E0700001AAB;0310038Y;mathematiques;CO;20312012110;TERMINALE GENERALE;TG2\n"    // line 15
+                + "12E0700001AAB;0310038Y;;CO;20312012110;TERMINALE GENERALE;TG2\n"                 // line 16
+                + "12E0700001AAB;0310038Y;MATHEMATIQUES\n";                                         // line 17
+
+        ImportReport report = importer(teachings, file(text));
+
+        assertThat(report.accepted()).isFalse();
+        assertThat(report.lignes()).isEqualTo(16);
+        assertThat(report.rejets()).extracting(r -> r.ligne() + " " + r.motif()).containsExactly(
+                "11 numen « 12E07X » invalide (2 chiffres, une lettre, 7 chiffres, 3 lettres).",
+                "12 uai « 031003 » invalide (7 chiffres et une lettre).",
+                "13 NUMEN 11E0700099ZZZ inconnu dans l'académie : importez d'abord le personnel.",
+                "14 établissement 0399999Z inconnu dans l'académie.",
+                "15 enseignement déjà donné ligne 2 pour le NUMEN 12E0700001AAB.",
+                "16 matiere manquant.",
+                "17 3 champs au lieu de 7.");
+        assertThat(platform.rows(TEACHINGS)).isEqualTo(before);
+        assertThat(platform.rows(SYS)).containsExactlyElementsOf(SAMPLE_SYS);
+
+        // Only lines the file itself refuses: refused before the database is asked.
+        ImportReport unreadable = importer(teachings, file("numen;uai;matiere;modalite;mef;type_mef\n12E0700001AAB;0310038Y;M;CO;1;T\n"));
+        assertThat(unreadable.rejets()).containsExactly(new ImportReport.Rejet(1, "colonne « structure » manquante."));
+        assertThat(platform.rows(TEACHINGS)).isEqualTo(before);
     }
 }
