@@ -47,11 +47,8 @@ final class SysCompetences {
     private static Changes refresh(Connection conn, String wantedScope, String rowScope) throws SQLException {
         try (Statement st = conn.createStatement()) {
             st.execute("""
-                    create temporary table sys_voulue (personnel_id bigint not null, epreuve_option_id bigint not null,
-                        primary key (personnel_id, epreuve_option_id)) on commit drop""");
-            st.executeUpdate("""
-                    insert into sys_voulue (personnel_id, epreuve_option_id)
-                    select distinct e.personnel_id, eo.id from enseignement e
+                    create temporary table sys_voulue on commit drop as
+                    select distinct e.personnel_id, eo.id as epreuve_option_id from enseignement e
                     join epreuve_option eo on eo.matiere_enseignement = e.matiere
                     where %s""".formatted(wantedScope));
             st.execute("analyze sys_voulue");
@@ -61,9 +58,13 @@ final class SysCompetences {
                       and not exists (select 1 from sys_voulue v
                                       where v.personnel_id = c.personnel_id and v.epreuve_option_id = c.epreuve_option_id)"""
                     .formatted(rowScope));
+            // Only the missing ones go to the insert: an anti-join is far cheaper than a conflict per row.
             int ajoutees = st.executeUpdate("""
                     insert into competence_auteur (personnel_id, epreuve_option_id, auteur, type_auteur, avis)
-                    select personnel_id, epreuve_option_id, 'SYS', 'SYS', 'C' from sys_voulue
+                    select v.personnel_id, v.epreuve_option_id, 'SYS', 'SYS', 'C' from sys_voulue v
+                    where not exists (select 1 from competence_auteur c where c.personnel_id = v.personnel_id
+                                        and c.epreuve_option_id = v.epreuve_option_id and c.auteur = 'SYS'
+                                        and c.type_auteur = 'SYS' and c.avis = 'C')
                     on conflict (personnel_id, epreuve_option_id, auteur) do update
                         set type_auteur = 'SYS', avis = 'C', updated_at = now()
                     where competence_auteur.type_auteur <> 'SYS' or competence_auteur.avis <> 'C'""");
