@@ -19,10 +19,11 @@ import java.util.regex.Pattern;
  * @param avertissements what was noticed without refusing the file (e.g. a plugin's anomalies)
  * @param crees          records created, per kind (a mission type code, "personnels", ...)
  * @param misAJour       records that existed and were changed, per kind
+ * @param supprimes      records deleted because the file replaces them (a person's teachings it no longer lists), per kind
  * @param informations   what else the import did, for the office (e.g. establishments made exam centres)
  */
 public record ImportReport(int lignes, List<Rejet> rejets, List<String> avertissements, Map<String, Integer> crees,
-                           Map<String, Integer> misAJour, List<String> informations) {
+                           Map<String, Integer> misAJour, Map<String, Integer> supprimes, List<String> informations) {
 
     /** A refusal; {@code ligne} is null when it concerns the whole file (an unknown session, ...). */
     public record Rejet(Integer ligne, String motif) {
@@ -41,11 +42,18 @@ public record ImportReport(int lignes, List<Rejet> rejets, List<String> avertiss
         avertissements = List.copyOf(avertissements);
         crees = Map.copyOf(crees);
         misAJour = Map.copyOf(misAJour);
+        supprimes = Map.copyOf(supprimes);
         informations = List.copyOf(informations);
     }
 
+    /** The report of an import that deletes nothing. */
+    public ImportReport(int lignes, List<Rejet> rejets, List<String> avertissements, Map<String, Integer> crees,
+                        Map<String, Integer> misAJour, List<String> informations) {
+        this(lignes, rejets, avertissements, crees, misAJour, Map.of(), informations);
+    }
+
     public static ImportReport refused(int lignes, List<Rejet> rejets, List<String> avertissements) {
-        return new ImportReport(lignes, rejets, avertissements, Map.of(), Map.of(), List.of());
+        return new ImportReport(lignes, rejets, avertissements, Map.of(), Map.of(), Map.of(), List.of());
     }
 
     public boolean accepted() {
@@ -60,11 +68,16 @@ public record ImportReport(int lignes, List<Rejet> rejets, List<String> avertiss
         return misAJour.values().stream().mapToInt(Integer::intValue).sum();
     }
 
+    public int totalSupprimes() {
+        return supprimes.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
     public JsonObject toJson() {
         JsonArray r = new JsonArray();
         rejets.forEach(x -> r.add(new JsonObject().put("ligne", x.ligne()).put("motif", x.motif())));
         return new JsonObject().put("lignes", lignes).put("rejets", r).put("avertissements", new JsonArray(avertissements))
                 .put("crees", new JsonObject(new TreeMap<>(crees))).put("misAJour", new JsonObject(new TreeMap<>(misAJour)))
+                .put("supprimes", new JsonObject(new TreeMap<>(supprimes)))
                 .put("informations", new JsonArray(informations));
     }
 
@@ -74,7 +87,7 @@ public record ImportReport(int lignes, List<Rejet> rejets, List<String> avertiss
         List<String> avertissements = json.getJsonArray("avertissements", new JsonArray()).stream().map(String::valueOf).toList();
         List<String> informations = json.getJsonArray("informations", new JsonArray()).stream().map(String::valueOf).toList();
         return new ImportReport(json.getInteger("lignes", 0), rejets, avertissements, counts(json.getJsonObject("crees")),
-                counts(json.getJsonObject("misAJour")), informations);
+                counts(json.getJsonObject("misAJour")), counts(json.getJsonObject("supprimes")), informations);
     }
 
     private static Map<String, Integer> counts(JsonObject json) {

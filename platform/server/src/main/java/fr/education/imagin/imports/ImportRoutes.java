@@ -118,7 +118,7 @@ public final class ImportRoutes {
             Console.erreur(ctx, "L'import du fichier « " + job.nomFichier() + " » n'a pas abouti : rien n'a été enregistré.");
         } else if (report.get().accepted()) {
             Console.information(ctx, "Fichier « " + job.nomFichier() + " » importé : "
-                    + kind.bilan(report.get().totalCrees(), report.get().totalMisAJour()) + ".");
+                    + kind.bilan(report.get()) + ".");
         } else {
             int rejets = report.get().rejets().size();
             Console.erreur(ctx, "Fichier « " + job.nomFichier() + " » refusé (" + rejets + (rejets > 1 ? " rejets" : " rejet")
@@ -153,7 +153,7 @@ public final class ImportRoutes {
         job.rapport().ifPresent(r -> {
             Map<String, Object> rapport = new HashMap<>();
             rapport.put("lignes", r.lignes() + (r.lignes() > 1 ? " lignes lues" : " ligne lue"));
-            rapport.put("bilan", kind.bilan(r.totalCrees(), r.totalMisAJour()));
+            rapport.put("bilan", kind.bilan(r));
             rapport.put("accepte", r.accepted());
             rapport.put("nbRejets", r.rejets().size());
             List<Map<String, String>> rejets = new ArrayList<>();
@@ -164,11 +164,15 @@ public final class ImportRoutes {
             rapport.put("informations", r.informations());
             rapport.put("crees", r.totalCrees());
             rapport.put("misAJour", r.totalMisAJour());
+            rapport.put("supprimes", r.totalSupprimes());
+            rapport.put("avecMisesAJour", kind.metAJour());
+            rapport.put("avecSuppressions", kind.supprime());
             List<Map<String, Object>> detail = new ArrayList<>();
             java.util.TreeSet<String> cles = new java.util.TreeSet<>(r.crees().keySet());
             cles.addAll(r.misAJour().keySet());
+            cles.addAll(r.supprimes().keySet());
             cles.forEach(k -> detail.add(Map.of("cle", k, "crees", r.crees().getOrDefault(k, 0),
-                    "misAJour", r.misAJour().getOrDefault(k, 0))));
+                    "misAJour", r.misAJour().getOrDefault(k, 0), "supprimes", r.supprimes().getOrDefault(k, 0))));
             rapport.put("detail", detail);
             m.put("rapport", rapport);
         });

@@ -52,34 +52,13 @@ public final class StaffImport implements Importer {
             return ImportReport.refused(rows.lignes(), rows.rejets(), List.of());
         }
         try {
-            return write(tenant, rows, actor, progress, new Timings(start));
+            return write(tenant, rows, actor, progress, new StepTimings(start));
         } catch (SQLException e) {
             throw new IllegalStateException("Staff import of " + tenant.code() + " failed", e);
         }
     }
 
-    /** Milliseconds spent in each step, for the log: where a large file's time goes. */
-    private static final class Timings {
-        private final StringBuilder steps = new StringBuilder();
-        private long last;
-
-        Timings(long start) {
-            last = start;
-        }
-
-        void step(String name) {
-            long now = System.nanoTime();
-            steps.append(steps.isEmpty() ? "" : " ").append(name).append('=').append((now - last) / 1_000_000).append("ms");
-            last = now;
-        }
-
-        @Override
-        public String toString() {
-            return steps.toString();
-        }
-    }
-
-    private ImportReport write(Tenant tenant, StaffFile.Rows rows, String actor, Progress progress, Timings timings)
+    private ImportReport write(Tenant tenant, StaffFile.Rows rows, String actor, Progress progress, StepTimings timings)
             throws SQLException {
         timings.step("read");
         try (Connection conn = jdbc.getConnection()) {

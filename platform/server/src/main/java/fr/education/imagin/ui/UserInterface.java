@@ -33,7 +33,9 @@ import fr.education.imagin.imports.ImportJobs;
 import fr.education.imagin.imports.ImportKind;
 import fr.education.imagin.imports.ImportRoutes;
 import fr.education.imagin.imports.RegistrationImport;
+import fr.education.imagin.imports.RegulationImport;
 import fr.education.imagin.imports.StaffImport;
+import fr.education.imagin.imports.TeachingImport;
 import fr.education.imagin.missions.MissionGeneration;
 import fr.education.imagin.missions.MissionsOfficeRoutes;
 import fr.education.imagin.indemnites.IccService;
@@ -152,7 +154,9 @@ public final class UserInterface {
                                 new SolverSettings(affectation.maxDuration(), affectation.unimproved(), SolverSettings.CANDIDATS_MAX))),
                         new fr.education.imagin.missions.MissionNeeds(sql, audit), pages)::mount,
                 new ImportRoutes(vertx, Map.of(ImportKind.INSCRIPTIONS, new RegistrationImport(new MissionGeneration(plugins, jdbc)),
-                        ImportKind.PERSONNELS, new StaffImport(jdbc)), new ImportJobs(sql, jdbc), pages)::mount);
+                        ImportKind.PERSONNELS, new StaffImport(jdbc), ImportKind.REGLEMENTATION, new RegulationImport(jdbc),
+                        ImportKind.ENSEIGNEMENTS, new TeachingImport(jdbc)),
+                        new ImportJobs(sql, jdbc), pages)::mount);
         return new UserInterface(assets, pages, new AcademyHomeRoutes(registry, pages), new WorkContextHandler(sql),
                 new DisplayPreferencesRoutes(new DisplayPreferencesService(sql)), new HelpRoutes(pages), activities, office);
     }

@@ -22,8 +22,10 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
  * from the académie's home, a run's progress bar followed by the page's polling until its report
  * shows, the sample staff file imported then imported again (0 / 0), a file with wrong rows
  * refused with its lines; a registration file generating missions with the plugin's anomaly
- * shown. Every state of the page is checked with axe-core. Its rows are its own: the sample's
- * NUMENs, and missions of a 2001 session no other test looks at.
+ * shown; a regulation file creating an exam, its session and épreuves. Every state of the page is
+ * checked with axe-core; a teachings file replacing two people's teachings. Its rows are its own:
+ * the sample's NUMENs, missions of a 2001 session, an exam 9901 and two people 11E09000… no other
+ * test looks at (taught a subject no épreuve has, so that no SYS compétence of the demo changes).
  */
 class OfficeImportsBrowserTest {
 
@@ -159,6 +161,83 @@ class OfficeImportsBrowserTest {
 
             importer(page, file);
             assertThat(page.locator("#import-resultat")).containsText("0 mission créée, 0 mise à jour");
+        }
+    }
+
+    @Test
+    void aRegulationImportCreatesAnExamWithItsSessionAndEpreuvesThenChangesNothing() throws IOException {
+        Path file = Files.createTempFile("reglementation", ".csv");
+        file.toFile().deleteOnExit();
+        // An exam of its own; a subject nobody teaches, so that no SYS compétence of the demo changes.
+        Files.writeString(file, "examen;sigle;libelle_examen;famille;session;libelle_session;specialite;libelle_specialite;"
+                + "epreuve;libelle_epreuve;nature;matiere_enseignement\n"
+                + "9901;BESS;EXAMEN D'ESSAI;AUTRE;2001;9901, BESS, 2001 ,ESSAI 2001;GEN;GENERALE;E1;Écrit d'essai;ECRIT;MATIERE D'ESSAI\n"
+                + "9901;BESS;EXAMEN D'ESSAI;AUTRE;2001;9901, BESS, 2001 ,ESSAI 2001;GEN;GENERALE;E2;Oral d'essai;ORAL;\n",
+                StandardCharsets.UTF_8);
+        try (BrowserSession browser = BrowserSession.open(SharedPlatform.baseUrl())) {
+            Page page = browser.login("toulouse", "gest.toulouse");
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions()
+                    .setName("Import de la réglementation des examens (OCEAN / Cyclades) : examens, sessions, épreuves")).click();
+            page.waitForLoadState();
+            assertThat(page.locator("h1")).hasText("Import de la réglementation des examens (OCEAN / Cyclades)");
+            assertThat(page.locator("main")).containsText("libelle_session");
+            Axe.assertNoViolations(page);
+
+            importer(page, file);
+            assertThat(page.locator("#import-resultat")).containsText("Fichier importé : 2 lignes lues");
+            assertThat(page.locator("#import-resultat")).containsText("5 créations, 0 mise à jour");
+            assertThat(page.locator("table").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("examens")))
+                    .containsText("épreuves-options");
+            Axe.assertNoViolations(page);
+            org.assertj.core.api.Assertions.assertThat(TestSql.count("select count(*) from t_toulouse.epreuve_option eo "
+                    + "join t_toulouse.specialite s on s.id = eo.specialite_id where s.examen_code = '9901'")).isEqualTo(2);
+
+            importer(page, file);
+            assertThat(page.locator("#import-resultat")).containsText(
+                    "0 création, 0 mise à jour : les données de l'académie étaient déjà celles du fichier");
+        }
+    }
+
+    @Test
+    void aTeachingsImportReplacesThePeoplesTeachingsThenChangesNothing() throws IOException {
+        TestSql.inSchema("t_toulouse", (Statement st) -> {
+            st.execute("insert into personnel (numen, civilite, nom, prenom, date_naissance, discipline_poste) values "
+                    + "('11E0900001BRW', 'Mme', 'ESSAI', 'Une', '1980-01-01', 'LETTRES'), "
+                    + "('11E0900002BRW', 'M.', 'ESSAI', 'Deux', '1981-01-01', 'LETTRES') on conflict do nothing");
+            st.execute("insert into enseignement (personnel_id, uai, matiere, modalite, mef, type_mef, structure) "
+                    + "select id, '0310038Y', 'ANCIENNE MATIERE D''ESSAI', 'CO', '1', 'MEF', 'S' from personnel where numen = '11E0900002BRW'");
+        });
+        Path file = Files.createTempFile("enseignements", ".csv");
+        file.toFile().deleteOnExit();
+        Files.writeString(file, "numen;uai;matiere;modalite;mef;type_mef;structure\n"
+                + "11E0900001BRW;0310038Y;MATIERE D'ESSAI NAVIGATEUR;CO;20312012110;TERMINALE GENERALE;TG1\n"
+                + "11E0900001BRW;0310038Y;MATIERE D'ESSAI NAVIGATEUR;TD;20212012110;1ERE GENERALE;1G2\n"
+                + "11E0900002BRW;0310038Y;MATIERE D'ESSAI NAVIGATEUR;CO;20312012110;TERMINALE GENERALE;TG3\n",
+                StandardCharsets.UTF_8);
+        try (BrowserSession browser = BrowserSession.open(SharedPlatform.baseUrl())) {
+            Page page = browser.login("toulouse", "gest.toulouse");
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions()
+                    .setName("Import des enseignements des personnels (STS-WEB) : compétences SYS")).click();
+            page.waitForLoadState();
+            assertThat(page.locator("h1")).hasText("Import des enseignements des personnels (STS-WEB)");
+            assertThat(page.locator("main")).containsText("numen;uai;matiere;modalite;mef;type_mef;structure");
+            Axe.assertNoViolations(page);
+
+            importer(page, file);
+            assertThat(page.locator("#import-resultat")).containsText("Fichier importé : 3 lignes lues");
+            assertThat(page.locator("#import-resultat")).containsText("3 enseignements créés, 1 supprimé");
+            assertThat(page.locator("#import-resultat")).containsText("Enseignements modifiés pour 2 personnels.");
+            assertThat(page.locator("#console-messages")).containsText("importé : 3 enseignements créés, 1 supprimé.");
+            assertThat(page.locator("table").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("Suppressions")))
+                    .containsText("enseignements");
+            Axe.assertNoViolations(page);
+            browser.screenshot("94-import-enseignements");
+            org.assertj.core.api.Assertions.assertThat(TestSql.count("select count(*) from t_toulouse.enseignement e "
+                    + "join t_toulouse.personnel p on p.id = e.personnel_id where p.numen like '11E09000%BRW'")).isEqualTo(3);
+
+            importer(page, file);
+            assertThat(page.locator("#import-resultat")).containsText(
+                    "0 enseignement créé, 0 supprimé : les données de l'académie étaient déjà celles du fichier");
         }
     }
 }

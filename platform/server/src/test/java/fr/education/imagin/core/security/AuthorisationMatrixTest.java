@@ -224,6 +224,12 @@ class AuthorisationMatrixTest {
                 .anyMatch(c -> c.startsWith("GET /:tenant/administration/imports/personnels "))
                 .anyMatch(c -> c.startsWith("POST /:tenant/administration/imports/personnels "))
                 .anyMatch(c -> c.startsWith("GET /:tenant/administration/imports/personnels/etat "))
+                .anyMatch(c -> c.startsWith("GET /:tenant/administration/imports/reglementation "))
+                .anyMatch(c -> c.startsWith("POST /:tenant/administration/imports/reglementation "))
+                .anyMatch(c -> c.startsWith("GET /:tenant/administration/imports/reglementation/etat "))
+                .anyMatch(c -> c.startsWith("GET /:tenant/administration/imports/enseignements "))
+                .anyMatch(c -> c.startsWith("POST /:tenant/administration/imports/enseignements "))
+                .anyMatch(c -> c.startsWith("GET /:tenant/administration/imports/enseignements/etat "))
                 .anyMatch(c -> c.startsWith("POST /:tenant/administration/missions/:id/convoquer "))
                 .anyMatch(c -> c.startsWith("POST /:tenant/administration/missions/:id/retirer "));
         assertThat(leaks).isEmpty();
