@@ -15,6 +15,16 @@ import java.util.List;
  */
 final class MissionsOfficeList {
 
+    /*
+     * A mission's designated and convened, as scalar subqueries of the select list rather than a
+     * lateral join: PostgreSQL evaluates them after the sort and the limit, for the page's hundred
+     * missions only, where the join counted the affectations of every mission of the year (still so
+     * when the list is sorted or searched on them).
+     */
+    private static final String AFFECTEES = "(select count(*) from affectation a where a.mission_id = m.id)";
+    private static final String CONVOQUEES = "(select count(*) from affectation a where a.mission_id = m.id and a.statut in "
+            + MissionsList.CONVOQUEE + ")";
+
     static final ListDefinition DEFINITION = ListDefinition.builder("missions-academie", "Missions de l'académie")
             .from("""
                     mission m
@@ -23,11 +33,7 @@ final class MissionsOfficeList {
                     join type_mission t on t.code = m.type_code
                     join etablissement ce on ce.uai = m.centre_uai
                     left join epreuve_option eo on eo.id = m.epreuve_option_id
-                    left join specialite sp on sp.id = eo.specialite_id
-                    left join lateral (
-                        select count(*) as affectees,
-                               count(*) filter (where a.statut in %s) as convoquees
-                        from affectation a where a.mission_id = m.id) nb on true""".formatted(MissionsList.CONVOQUEE),
+                    left join specialite sp on sp.id = eo.specialite_id""",
                     ctx -> List.of())
             .id("m.id")
             .column(Column.numero("numero", "N°", "m.numero"))
@@ -39,8 +45,8 @@ final class MissionsOfficeList {
             .column(Column.date("fin", "Fin", "m.date_fin"))
             .column(Column.integer("candidats", "Candidats", "m.candidats_attendus"))
             .column(Column.text("requis", "Requis", "coalesce(m.intervenants_requis::text, '')"))
-            .column(Column.integer("affectees", "Désignés", "nb.affectees"))
-            .column(Column.integer("convoquees", "Convoqués", "nb.convoquees"))
+            .column(Column.integer("affectees", "Désignés", AFFECTEES))
+            .column(Column.integer("convoquees", "Convoqués", CONVOQUEES))
             .column(Column.text("etablissements", "Convocation par l'établissement",
                     "case when m.convocation_etablissement then 'Oui' else 'Non' end"))
             .filter(ExportYears.filter("s.annee", "Années de session d'examen ; sans choix, l'année en cours."))
