@@ -25,27 +25,27 @@ final class AvancementService {
     }
 
     /**
-     * Per exam, the missions of the years {@code $1} and, apart, their affectations counted in one
-     * pass (a join, not a count per mission).
+     * Per exam, the missions of the years {@code $1} and their affectations. It reads every
+     * affectation of those years (about 120,000 a year on the large --scale académie): a count per
+     * mission through the affectation index; a join over all affectations (hash join, parallel
+     * sequential scan) was measured no faster and takes more cores.
      */
     private static final String PAR_EXAMEN = """
-            select x.code || ', ' || x.sigle || ' - ' || x.libelle as examen, m.missions, m.sans_besoin, m.requis,
-                   coalesce(a.designes, 0) as designes, coalesce(a.convoques, 0) as convoques, coalesce(a.constates, 0) as constates
-            from examen x
-            join (select s.examen_code, count(*) as missions, count(*) filter (where m.intervenants_requis is null) as sans_besoin,
-                         coalesce(sum(m.intervenants_requis), 0) as requis
-                  from mission m join session_examen s on s.id = m.session_id
-                  where s.annee = any($1)
-                  group by s.examen_code) m on m.examen_code = x.code
-            left join (select s.examen_code, count(*) as designes,
-                              count(*) filter (where a.statut in %1$s) as convoques,
-                              count(sf.affectation_id) filter (where sf.fait) as constates
-                       from affectation a
-                       join mission m on m.id = a.mission_id
-                       join session_examen s on s.id = m.session_id
-                       left join service_fait sf on sf.affectation_id = a.id
-                       where s.annee = any($1)
-                       group by s.examen_code) a on a.examen_code = x.code
+            select x.code || ', ' || x.sigle || ' - ' || x.libelle as examen, count(*) as missions,
+                   count(*) filter (where m.intervenants_requis is null) as sans_besoin,
+                   coalesce(sum(m.intervenants_requis), 0) as requis, coalesce(sum(nb.designes), 0) as designes,
+                   coalesce(sum(nb.convoques), 0) as convoques, coalesce(sum(nb.constates), 0) as constates
+            from mission m
+            join session_examen s on s.id = m.session_id
+            join examen x on x.code = s.examen_code
+            left join lateral (
+                select count(*) as designes,
+                       count(*) filter (where a.statut in %s) as convoques,
+                       count(sf.affectation_id) filter (where sf.fait) as constates
+                from affectation a left join service_fait sf on sf.affectation_id = a.id
+                where a.mission_id = m.id) nb on true
+            where s.annee = any($1)
+            group by x.code, x.sigle, x.libelle
             order by x.code""".formatted(AvancementList.CONVOQUEE);
 
     private final TenantSql sql;
