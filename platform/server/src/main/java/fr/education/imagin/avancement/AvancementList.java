@@ -19,57 +19,86 @@ import java.util.function.Function;
  */
 final class AvancementList {
 
-    /** A mission {@code m}'s affectations counted, those {@code %s} keeps: designated, convened, constatés. */
-    private static final String COUNTS = """
-            left join lateral (
-                select count(*) as designes,
-                       count(*) filter (where a.statut in ('CONVOQUEE', 'CONVOQUEE_PAR_CENTRE')) as convoques,
-                       count(sf.affectation_id) filter (where sf.fait) as constates
-                from affectation a left join service_fait sf on sf.affectation_id = a.id
-                where a.mission_id = m.id %s) nb on true""";
+    /** The statuses of a convened affectation (by the académie or by the centre). */
+    static final String CONVOQUEE = "('CONVOQUEE', 'CONVOQUEE_PAR_CENTRE')";
 
-    /** Every affectation of the mission. */
-    static final String ALL_COUNTS = COUNTS.formatted("");
-
-    /** Only the affectations of people whose principal workplace is the establishment {@code $1}. */
-    private static final String STAFF = """
-            and exists (select 1 from lieu_exercice le where le.personnel_id = a.personnel_id and le.principal and le.uai = $1)""";
-
+    /**
+     * The missions {@code m} ({@code %2$s}) that {@code %3$s} keeps, grouped per session year, exam,
+     * épreuve-option and centre, with the columns {@code %1$s} adds per group. The outer filters on
+     * {@code g.annee} and {@code g.examen_code} are on grouping columns: PostgreSQL pushes them down
+     * to {@code s}, so only the chosen years' missions are read.
+     */
     private static final String GROUPED = """
             (select s.annee, x.code as examen_code, x.code || ', ' || x.sigle || ' - ' || x.libelle as examen,
                     coalesce(eo.code || ', ' || eo.libelle, 'Missions de la session') as epreuve, coalesce(eo.id, 0) as eo_id,
                     ce.uai as centre_uai, ce.uai || ' - ' || ce.nom as centre,
                     count(*) as missions, sum(m.intervenants_requis) as requis,
-                    count(*) filter (where m.intervenants_requis is null) as sans_besoin,
-                    sum(nb.designes) as designes, sum(nb.convoques) as convoques, sum(nb.constates) as constates
-             from mission m
+                    count(*) filter (where m.intervenants_requis is null) as sans_besoin, %1$s
+             from %2$s
              join session_examen s on s.id = m.session_id
              join examen x on x.code = s.examen_code
              join etablissement ce on ce.uai = m.centre_uai
              left join epreuve_option eo on eo.id = m.epreuve_option_id
-             %s
-             where %s
+             where %3$s
              group by s.annee, x.code, x.sigle, x.libelle, eo.id, eo.code, eo.libelle, ce.uai, ce.nom) g""";
+
+    /**
+     * A group's affectations counted, those {@code %s} keeps. As scalar subqueries of the select
+     * list, PostgreSQL evaluates them after the sort and the limit, for the page's rows only, where a
+     * join counted every affectation of the year's missions (it still does when the list is sorted
+     * or searched on them).
+     */
+    private static final String GROUP_COUNT = "(select count(*) from affectation a %s where a.mission_id = any(g.mission_ids)%s)";
+
+    /** A group's designated, convened and constatés, for the office and the centre (every affectation). */
+    private static final Counts ALL = new Counts(GROUP_COUNT.formatted("", ""),
+            GROUP_COUNT.formatted("", " and a.statut in " + CONVOQUEE),
+            GROUP_COUNT.formatted("join service_fait sf on sf.affectation_id = a.id", " and sf.fait"));
+
+    /**
+     * The missions where people whose principal workplace is the establishment {@code $1} are
+     * designated, with their affectations counted: read from the establishment's staff (a few
+     * hundred affectations), where probing the workplace of everyone designated on every mission of
+     * the year read them all.
+     */
+    private static final String STAFF_MISSIONS = """
+            (select m.id, m.session_id, m.centre_uai, m.epreuve_option_id, m.intervenants_requis, count(*) as designes,
+                    count(*) filter (where a.statut in %s) as convoques,
+                    count(sf.affectation_id) filter (where sf.fait) as constates
+             from lieu_exercice le
+             join affectation a on a.personnel_id = le.personnel_id
+             join mission m on m.id = a.mission_id
+             left join service_fait sf on sf.affectation_id = a.id
+             where le.uai = $1 and le.principal
+             group by m.id) m""".formatted(CONVOQUEE);
 
     private static final Function<RoutingContext, List<Object>> NO_SCOPE = ctx -> List.of();
     private static final Function<RoutingContext, List<Object>> ESTABLISHMENT = ctx -> List.of(WorkContext.establishment(ctx).uai());
 
-    static final ListDefinition OFFICE = builder(GROUPED.formatted(ALL_COUNTS, "true"), NO_SCOPE,
+    static final ListDefinition OFFICE = builder(GROUPED.formatted("array_agg(m.id) as mission_ids", "mission m", "true"), ALL, NO_SCOPE,
             "exists (select 1 from session_examen s join mission m on m.session_id = s.id where s.examen_code = x.code)",
             "Aucune mission de l'académie pour ces années et ces examens.", true);
 
-    static final ListDefinition CENTRE = builder(GROUPED.formatted(ALL_COUNTS, "m.centre_uai = $1"), ESTABLISHMENT,
+    static final ListDefinition CENTRE = builder(GROUPED.formatted("array_agg(m.id) as mission_ids", "mission m", "m.centre_uai = $1"), ALL,
+            ESTABLISHMENT,
             "exists (select 1 from session_examen s join mission m on m.session_id = s.id where s.examen_code = x.code and m.centre_uai = $1)",
             "Aucune mission de votre centre pour ces années et ces examens.", true);
 
-    static final ListDefinition ETABLISSEMENT = builder(GROUPED.formatted(COUNTS.formatted(STAFF), "nb.designes > 0"), ESTABLISHMENT,
+    static final ListDefinition ETABLISSEMENT = builder(GROUPED.formatted(
+                    "sum(m.designes) as designes, sum(m.convoques) as convoques, sum(m.constates) as constates", STAFF_MISSIONS, "true"),
+            new Counts("g.designes", "g.convoques", "g.constates"), ESTABLISHMENT,
             """
-            exists (select 1 from session_examen s join mission m on m.session_id = s.id join affectation a on a.mission_id = m.id
-                    where s.examen_code = x.code %s)""".formatted(STAFF),
+            x.code in (select s.examen_code from lieu_exercice le join affectation a on a.personnel_id = le.personnel_id
+                       join mission m on m.id = a.mission_id join session_examen s on s.id = m.session_id
+                       where le.uai = $1 and le.principal)""",
             "Aucun personnel de votre établissement n'est désigné sur une mission de ces années et de ces examens.", false);
 
-    private static ListDefinition builder(String from, Function<RoutingContext, List<Object>> scope, String examensProposes,
-                                          String vide, boolean besoins) {
+    /** The SQL of a group's designated, convened and constatés. */
+    private record Counts(String designes, String convoques, String constates) {
+    }
+
+    private static ListDefinition builder(String from, Counts counts, Function<RoutingContext, List<Object>> scope,
+                                          String examensProposes, String vide, boolean besoins) {
         ListDefinition.Builder list = ListDefinition.builder("avancement", "Avancement de l'affectation")
                 .from(from, scope)
                 .id("g.annee || '-' || g.examen_code || '-' || g.eo_id || '-' || g.centre_uai")
@@ -85,12 +114,12 @@ final class AvancementList {
                         then case when g.requis is null then 'non fixé' else ' (+ ' || g.sans_besoin || ' non fixé'
                              || case when g.sans_besoin > 1 then 's' else '' end || ')' end else '' end"""));
         }
-        list.column(Column.integer("designes", "Désignés", "g.designes"))
-                .column(Column.integer("convoques", "Convoqués", "g.convoques"))
-                .column(Column.integer("constates", "Constatés", "g.constates"));
+        list.column(Column.integer("designes", "Désignés", counts.designes()))
+                .column(Column.integer("convoques", "Convoqués", counts.convoques()))
+                .column(Column.integer("constates", "Constatés", counts.constates()));
         if (besoins) {
             list.column(Column.text("taux", "Convoqués / requis",
-                    "case when g.requis > 0 then round(100.0 * g.convoques / g.requis) || ' %' else '' end"));
+                    "case when g.requis > 0 then round(100.0 * " + counts.convoques() + " / g.requis) || ' %' else '' end"));
         }
         return list.filter(ExportYears.filter("g.annee", "Années de session d'examen ; sans choix, l'année en cours."))
                 .filter(ChoiceFilter.fromData("examen", "Examen", """

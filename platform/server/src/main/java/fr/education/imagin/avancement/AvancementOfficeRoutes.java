@@ -39,8 +39,15 @@ public final class AvancementOfficeRoutes {
         list.mount(router, base);
     }
 
-    /** The overview follows the list's years (the current one until the user chooses). */
+    /**
+     * The overview follows the list's years (the current one until the user chooses). Not computed
+     * for the list region alone, which does not show it: it counts every affectation of the years.
+     */
     private void overview(RoutingContext ctx) {
+        if (ListScreen.partial(ctx)) {
+            ctx.next();
+            return;
+        }
         List<Integer> annees = ExportYears.read(ctx.queryParams()).value()
                 .orElse(List.of(LocalDate.now(FrenchFormats.ZONE).getYear()));
         service.parExamen(TenantHandler.current(ctx), annees).onSuccess(examens -> {

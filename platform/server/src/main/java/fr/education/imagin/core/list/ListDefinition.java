@@ -42,6 +42,7 @@ public final class ListDefinition {
     private final List<ExportGroup> moreExports;
     private final String filterButton;
     private final Selection selection;
+    private final boolean countedApart;
 
     private ListDefinition(Builder b) {
         name = b.name;
@@ -58,6 +59,7 @@ public final class ListDefinition {
         moreExports = List.copyOf(b.moreExports);
         filterButton = b.filterButton;
         selection = b.selection;
+        countedApart = b.countedApart;
         if (columns.isEmpty()) {
             throw new IllegalArgumentException("a list needs columns");
         }
@@ -139,12 +141,18 @@ public final class ListDefinition {
         copy.moreExports.addAll(moreExports);
         copy.filterButton = filterButton;
         copy.selection = selection;
+        copy.countedApart = countedApart;
         return new ListDefinition(copy);
     }
 
     /** Download groups after the list's own, e.g. "Télécharger les personnels et leurs missions". */
     List<ExportGroup> moreExports() {
         return moreExports;
+    }
+
+    /** The page's total is counted by a query of its own (see {@link Builder#countedApart()}). */
+    boolean countedApart() {
+        return countedApart;
     }
 
     /** Rows carry a checkbox, when the screen acts on a selection of them. */
@@ -183,6 +191,7 @@ public final class ListDefinition {
         private final List<ExportGroup> moreExports = new ArrayList<>();
         private String filterButton = "Filtrer";
         private Selection selection;
+        private boolean countedApart;
 
         private Builder(String name, String titre) {
             this.name = name;
@@ -241,6 +250,18 @@ public final class ListDefinition {
         /** Each row gets a checkbox sent with the screen's form {@code form} as {@code parameter=<id>}. */
         public Builder selectable(String parameter, String form) {
             this.selection = new Selection(parameter, form);
+            return this;
+        }
+
+        /**
+         * The page's total counted by a subquery of its own rather than by a window over the list:
+         * the page can then be read in the order of an index, a hundred rows, where the window
+         * computes every row of the list first. For long lists whose default order has an index
+         * and whose {@code from} the count can read cheaply (joins it can drop or an index covers).
+         * Not with a keyword, which only the whole row can match.
+         */
+        public Builder countedApart() {
+            this.countedApart = true;
             return this;
         }
 

@@ -56,20 +56,22 @@ final class ListQuery {
     }
 
     private static ListQuery build(ListDefinition definition, ListRequest request, List<Object> scope, boolean paged) {
-        SqlBuilder sql = new SqlBuilder(scope);
+        SqlBuilder where = new SqlBuilder(scope);
+        where.append(" where true");
+        List<String> errors = filter(definition, request.filterParams(), where);
+        keyword(definition, request.keyword(), where);
         List<String> selected = new ArrayList<>();
         definition.idSql().ifPresent(id -> selected.add(id + " as id"));
         for (Column column : definition.columns()) {
             selected.add(column.sql() + " as " + column.key());
         }
         if (paged) {
-            selected.add("count(*) over () as total");
+            // The same conditions and parameters, counted apart or over the whole list.
+            selected.add(definition.countedApart() && Keyword.words(request.keyword()).isEmpty()
+                    ? "(select count(*) from " + definition.from() + where.sql() + ") as total"
+                    : "count(*) over () as total");
         }
-        sql.append("select ").append(String.join(", ", selected))
-                .append(" from ").append(definition.from())
-                .append(" where true");
-        List<String> errors = filter(definition, request.filterParams(), sql);
-        keyword(definition, request.keyword(), sql);
+        SqlBuilder sql = where.restart("select " + String.join(", ", selected) + " from " + definition.from() + where.sql());
         sql.append(" order by ").append(request.sort().sortSql()).append(request.ascending() ? " asc" : " desc").append(" nulls last");
         definition.idSql().ifPresent(id -> sql.append(", ").append(id));
         if (paged) {

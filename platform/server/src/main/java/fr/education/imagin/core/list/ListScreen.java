@@ -122,13 +122,21 @@ public final class ListScreen {
             page.errors().forEach(error -> Console.erreur(ctx, error));
             Map<String, Object> model = new HashMap<>(pageModel(ctx));
             model.put("liste", ListView.model(definition, request, page, ctx.request().path()));
-            if (ctx.request().getHeader(PARTIAL_HEADER) == null) {
+            if (!partial(ctx)) {
                 return pages.respond(ctx, template, model);
             }
             String region = pages.render("shell/liste-region.ftlh", pages.shellModel(ctx, model));
             return ctx.response().putHeader("Content-Type", "text/html; charset=utf-8")
                     .putHeader("Cache-Control", "no-store").end(region);
         }).onFailure(ctx::fail);
+    }
+
+    /**
+     * The request asks for the list region only (live keyword, sorting, paging): a handler mounted
+     * before the list can skip what only the whole page shows.
+     */
+    public static boolean partial(RoutingContext ctx) {
+        return ctx.request().getHeader(PARTIAL_HEADER) != null;
     }
 
     /**

@@ -30,6 +30,13 @@ public final class SqlBuilder {
         return "$" + values.size();
     }
 
+    /** A builder starting with {@code text}, keeping the values bound so far (their placeholders in it stay valid). */
+    SqlBuilder restart(String text) {
+        SqlBuilder copy = new SqlBuilder(values);
+        copy.sql.append(text);
+        return copy;
+    }
+
     public String sql() {
         return sql.toString();
     }
