@@ -34,10 +34,10 @@ class MissionCreationTest {
         TestSql.inSchema("t_toulouse", st -> {
             st.execute("insert into etablissement (uai, nom, categorie, commune, centre_examen) values"
                     + " ('0319996A', 'LYCEE CREATION CENTRE', 'LGT', 'TOULOUSE', true), ('0319997B', 'COLLEGE CREATION', 'COLLEGE', 'TOULOUSE', false)");
-            st.execute("insert into examen (code, sigle, libelle, famille) values ('T85', 'TCR', 'EXAMEN CREATION', 'AUTRE')");
-            session = single(st, "insert into session_examen (examen_code, annee, libelle) values ('T85', " + YEAR
-                    + ", 'T85, TCR, " + YEAR + "') returning id");
-            long specialite = single(st, "insert into specialite (examen_code, code, libelle) values ('T85', 'S1', 'SPE') returning id");
+            st.execute("insert into examen (code, sigle, libelle, famille) values ('T86', 'TCR', 'EXAMEN CREATION', 'AUTRE')");
+            session = single(st, "insert into session_examen (examen_code, annee, libelle) values ('T86', " + YEAR
+                    + ", 'T86, TCR, " + YEAR + "') returning id");
+            long specialite = single(st, "insert into specialite (examen_code, code, libelle) values ('T86', 'S1', 'SPE') returning id");
             st.execute("insert into epreuve_option (specialite_id, code, libelle) values (" + specialite + ", 'E-MC', 'EPREUVE CREATION')");
         });
     }
@@ -60,7 +60,7 @@ class MissionCreationTest {
         String base = SharedPlatform.baseUrl();
         Browser office = new Browser();
         assertThat(office.login(base, "toulouse", "gest.toulouse", "imagin-demo").statusCode()).isEqualTo(302);
-        assertThat(office.get(base + PATH).body()).contains("T85, TCR, " + YEAR);
+        assertThat(office.get(base + PATH).body()).contains("T86, TCR, " + YEAR);
         long missions = count("select count(*) from t_toulouse.mission");
 
         HttpResponse<String> refused = office.submit(base + PATH, base + PATH, form("E-AUTRE", "0319996A", "10/06/" + YEAR));
